@@ -1,0 +1,66 @@
+// The syntax tree every parser produces and every rule reads. Offsets are UTF-16 code units into
+// the document text (after a UTF-8 BOM is removed), so they are LSP columns once mapped to lines.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Node = MapNode | SeqNode | ScalarNode | AliasNode;
+
+export interface MapNode extends Span {
+  kind: 'map';
+  entries: Pair[];
+  /** false when a syntax error cut the mapping short: absence of a key proves nothing. */
+  complete: boolean;
+}
+
+export interface Pair {
+  key: ScalarNode;
+  /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
+  value: Node;
+}
+
+export interface SeqNode extends Span {
+  kind: 'seq';
+  items: Node[];
+  complete: boolean;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode extends Span {
+  kind: 'scalar';
+  /** The value as the data language types it (YAML core schema / JSON). */
+  value: ScalarValue;
+  /**
+   * The value read as text, which is how every SOR field except coordinates is meant:
+   * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
+   * null for a null value.
+   */
+  text: string | null;
+  /** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
+  quoted: boolean;
+}
+
+export interface AliasNode extends Span {
+  kind: 'alias';
+  name: string;
+  target: Node | undefined;
+}
+
+export function nullScalarAt(offset: number): ScalarNode {
+  return { kind: 'scalar', value: null, text: null, quoted: false, start: offset, end: offset };
+}
+
+/** Follows aliases to the node they name (a bounded walk, since anchors cannot refer forward). */
+export function resolve(node: Node): Node | undefined {
+  let current: Node | undefined = node;
+  for (let hops = 0; current && current.kind === 'alias' && hops < 64; hops++) current = current.target;
+  return current && current.kind === 'alias' ? undefined : current;
+}
+
+export function pairOf(map: MapNode, key: string): Pair | undefined {
+  for (const pair of map.entries) if (pair.key.text === key) return pair;
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { Span } from './ast.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** Replace text[start, end) with newText. Offsets as in ast.ts. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Safe fixes are right whatever the user intends; --fix and fix-all apply only these. */
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+export interface Related {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  related: Related[];
+  fixes: Fix[];
+}

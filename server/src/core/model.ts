@@ -1,0 +1,238 @@
+// The typed view of one document: the provider, its institutions and units, each field with the
+// syntax node it came from, so a rule reads `unit.fields.unitType` and reports at its span.
+import type { MapNode, Node, Pair, ScalarNode, SeqNode, Span } from './ast.js';
+import { resolve } from './ast.js';
+import type { Language } from './parse.js';
+
+/** provider = SOR institutionsejer, institution = sundhedsinstitution, unit = organisatorisk enhed. */
+export type Level = 'provider' | 'institution' | 'unit';
+
+export const SCALAR_FIELDS = [
+  'name',
+  'sorId',
+  'cvr',
+  'unitType',
+  'unitTypeCode',
+  'legalBasis',
+  'fromDate',
+  'toDate',
+  'phone',
+  'email',
+  'website',
+] as const;
+export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+export const ADDRESS_FIELDS = ['visitingAddress', 'postalAddress'] as const;
+export type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+export const ADDRESS_PARTS = ['street', 'houseNumber', 'floor', 'door', 'postalCode', 'city', 'darId'] as const;
+export type AddressPart = (typeof ADDRESS_PARTS)[number];
+
+/** The contact fields plejeoverblikket shows and SOR lets a unit inherit from its parent. */
+export const VIRTUAL_ADDRESS_FIELDS = ['phone', 'email', 'website'] as const;
+
+export interface Field {
+  pair: Pair;
+  key: ScalarNode;
+  /** The value node (aliases resolved). */
+  node: Node;
+  /** The value read as text; null when the value is null or not a scalar. */
+  text: string | null;
+}
+
+export interface Address {
+  pair: Pair;
+  key: ScalarNode;
+  node: Node;
+  /** The address mapping; undefined when the value is not a mapping (the schema reports it). */
+  map: MapNode | undefined;
+  parts: Partial<Record<AddressPart, Field>>;
+  coordinates: Field | undefined;
+}
+
+export interface Entity {
+  level: Level;
+  map: MapNode;
+  parent: Entity | undefined;
+  children: Entity[];
+  fields: Partial<Record<ScalarField, Field>>;
+  addresses: Partial<Record<AddressField, Address>>;
+  /** The `institutions` or `units` pair that holds the children, if any. */
+  childrenPair: Pair | undefined;
+  /** false when a syntax error cut this unit short: a missing field proves nothing. */
+  complete: boolean;
+}
+
+export interface SorDocument {
+  language: Language;
+  root: Node;
+  rootMap: MapNode | undefined;
+  provider: Entity | undefined;
+  institutions: Entity[];
+  /** Every entity, provider first, then depth-first in file order. */
+  entities: Entity[];
+  complete: boolean;
+}
+
+export function buildModel(root: Node, language: Language, complete: boolean): SorDocument {
+  const rootMap = asMap(root);
+  const entities: Entity[] = [];
+  const providerPair = rootMap && fieldPair(rootMap, 'provider');
+  const providerMap = providerPair && asMap(providerPair.value);
+  const provider = providerMap && makeEntity('provider', providerMap, undefined, entities);
+  const institutionsPair = rootMap && fieldPair(rootMap, 'institutions');
+  const institutions = collectChildren(institutionsPair, 'institution', provider, entities);
+  if (provider) {
+    provider.children = institutions;
+    provider.childrenPair = institutionsPair;
+  }
+  return { language, root, rootMap, provider, institutions, entities, complete };
+}
+
+function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all: Entity[]): Entity {
+  const entity: Entity = {
+    level,
+    map,
+    parent,
+    children: [],
+    fields: {},
+    addresses: {},
+    childrenPair: undefined,
+    complete: map.complete,
+  };
+  all.push(entity);
+  for (const pair of entriesOf(map)) {
+    const name = pair.key.text;
+    if (name === null) continue;
+    if ((SCALAR_FIELDS as readonly string[]).includes(name)) entity.fields[name as ScalarField] = toField(pair);
+    else if ((ADDRESS_FIELDS as readonly string[]).includes(name)) entity.addresses[name as AddressField] = toAddress(pair);
+  }
+  if (level !== 'provider') {
+    entity.childrenPair = fieldPair(map, 'units');
+    entity.children = collectChildren(entity.childrenPair, 'unit', entity, all);
+  }
+  return entity;
+}
+
+function collectChildren(pair: Pair | undefined, level: Level, parent: Entity | undefined, all: Entity[]): Entity[] {
+  const seq = pair && asSeq(pair.value);
+  if (!seq) return [];
+  const children: Entity[] = [];
+  for (const item of seq.items) {
+    const map = asMap(item);
+    if (map) children.push(makeEntity(level, map, parent, all));
+  }
+  return children;
+}
+
+function toField(pair: Pair): Field {
+  const node = resolve(pair.value) ?? pair.value;
+  return { pair, key: pair.key, node, text: node.kind === 'scalar' ? node.text : null };
+}
+
+function toAddress(pair: Pair): Address {
+  const node = resolve(pair.value) ?? pair.value;
+  const map = asMap(node);
+  const parts: Partial<Record<AddressPart, Field>> = {};
+  let coordinates: Field | undefined;
+  for (const entry of map ? entriesOf(map) : []) {
+    const name = entry.key.text;
+    if (name === 'coordinates') coordinates = toField(entry);
+    else if (name !== null && (ADDRESS_PARTS as readonly string[]).includes(name)) parts[name as AddressPart] = toField(entry);
+  }
+  return { pair, key: pair.key, node, map, parts, coordinates };
+}
+
+/** A mapping's pairs, with YAML merge keys (`<<: *defaults`) expanded; own keys win. */
+export function entriesOf(map: MapNode): Pair[] {
+  const merges = map.entries.filter((pair) => pair.key.text === '<<');
+  if (merges.length === 0) return map.entries;
+  const own = map.entries.filter((pair) => pair.key.text !== '<<');
+  const seen = new Set(own.map((pair) => pair.key.text));
+  const merged: Pair[] = [];
+  for (const merge of merges) {
+    const value = resolve(merge.value);
+    const sources = value?.kind === 'seq' ? value.items.map(resolve) : [value];
+    for (const source of sources) {
+      if (source?.kind !== 'map' || source === map) continue;
+      for (const pair of source.entries) {
+        if (seen.has(pair.key.text)) continue;
+        seen.add(pair.key.text);
+        merged.push(pair);
+      }
+    }
+  }
+  return [...own, ...merged];
+}
+
+export function fieldPair(map: MapNode, key: string): Pair | undefined {
+  return entriesOf(map).find((pair) => pair.key.text === key);
+}
+
+function asMap(node: Node | undefined): MapNode | undefined {
+  const target = node && resolve(node);
+  return target?.kind === 'map' ? target : undefined;
+}
+
+function asSeq(node: Node | undefined): SeqNode | undefined {
+  const target = node && resolve(node);
+  return target?.kind === 'seq' ? target : undefined;
+}
+
+// Questions rules ask of an entity.
+
+export function unitTypeOf(entity: Entity): string | undefined {
+  return entity.fields.unitType?.text?.trim().toLowerCase() || undefined;
+}
+
+export function isCareUnit(entity: Entity): boolean {
+  return unitTypeOf(entity) === 'plejeenhed';
+}
+
+/** Closed: a `toDate` before today, on the unit or on a unit above it (SOR closes the subtree). */
+export function isClosed(entity: Entity, today: string): boolean {
+  for (let e: Entity | undefined = entity; e; e = e.parent) {
+    const to = e.fields.toDate?.text;
+    if (to && /^\d{4}-\d{2}-\d{2}$/.test(to) && to < today) return true;
+  }
+  return false;
+}
+
+/** A unit with no SOR code is one still to be created in SOR. */
+export function isNew(entity: Entity): boolean {
+  return !entity.fields.sorId?.text;
+}
+
+export function ancestors(entity: Entity): Entity[] {
+  const result: Entity[] = [];
+  for (let e = entity.parent; e; e = e.parent) result.push(e);
+  return result;
+}
+
+export function descendants(entity: Entity): Entity[] {
+  const result: Entity[] = [];
+  const stack = [...entity.children].reverse();
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    result.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+  }
+  return result;
+}
+
+/** The entity's name for messages ("Plejecenter Østervang"), or a stand-in when it has none. */
+export function displayName(entity: Entity): string {
+  return entity.fields.name?.text?.trim() || `(${entity.level})`;
+}
+
+/**
+ * Where to report something about the entity as a whole (a missing field): its `name` key,
+ * else its first key, else the start of its mapping. Never the whole file.
+ */
+export function entitySpan(entity: Entity): Span {
+  const name = entity.fields.name;
+  if (name && name.pair.key.start >= entity.map.start) return { start: name.key.start, end: name.node.end > name.key.end ? name.node.end : name.key.end };
+  const first = entity.map.entries[0];
+  if (first) return { start: first.key.start, end: first.key.end };
+  return { start: entity.map.start, end: Math.min(entity.map.end, entity.map.start + 1) };
+}

@@ -1,0 +1,34 @@
+import type { Node } from './ast.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml } from './parse-yaml.js';
+
+export type Language = 'yaml' | 'json';
+
+export interface ParsedDocument {
+  root: Node;
+  /** false when a syntax error cut this document short. */
+  complete: boolean;
+}
+
+export interface ParseError {
+  offset: number;
+  message: string;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  errors: ParseError[];
+}
+
+export function parse(text: string, language: Language): ParseResult {
+  return language === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+/** `.json` files are JSON; everything else we are given (`.yaml`, `.yml`, standard input) is YAML. */
+export function languageOf(fileName: string | undefined): Language {
+  return fileName && /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+export function stripBom(text: string): { text: string; bom: boolean } {
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
+}

@@ -1,0 +1,86 @@
+// Inline suppression comments in YAML, so a user can acknowledge a finding where it stands
+// (the guidance lets a `plejehjem` unit that is not a care unit keep its type):
+//   # sor-lint-disable-next-line plejehjem-retype -- not a care unit: day centre
+//   # sor-lint-disable address-unverified   …   # sor-lint-enable address-unverified
+// No rule ids means every rule. JSON has no comments; there, configuration overrides serve.
+import type { Node, Span } from './ast.js';
+import type { Finding } from './finding.js';
+import { LineIndex } from './lines.js';
+
+export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids named; empty means all rules. */
+  rules: string[];
+  reason: string | undefined;
+  span: Span;
+  /** Set by applySuppressions when the directive silenced at least one finding. */
+  used: boolean;
+}
+
+const DIRECTIVE = /(^|[ \t])#[ \t]*sor-lint-(disable-next-line|disable|enable)(?=[ \t]|$)([^\r\n]*)/gm;
+
+export function findDirectives(text: string, roots: readonly Node[]): Directive[] {
+  if (!text.includes('sor-lint-')) return [];
+  const directives: Directive[] = [];
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const start = match.index! + match[1].length;
+    if (insideScalar(roots, start)) continue;
+    const [list, reason] = splitReason(match[3]);
+    directives.push({
+      kind: match[2] as DirectiveKind,
+      rules: list.split(/[\s,]+/).filter(Boolean),
+      reason,
+      span: { start, end: match.index! + match[0].length },
+      used: false,
+    });
+  }
+  return directives;
+}
+
+function splitReason(rest: string): [string, string | undefined] {
+  const at = rest.indexOf('--');
+  return at < 0 ? [rest, undefined] : [rest.slice(0, at), rest.slice(at + 2).trim() || undefined];
+}
+
+/** A `#` inside a quoted or plain scalar is text, not a comment. */
+function insideScalar(roots: readonly Node[], offset: number): boolean {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (offset < node.start || offset >= node.end) continue;
+    if (node.kind === 'scalar') return true;
+    if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
+    else if (node.kind === 'seq') stack.push(...node.items);
+  }
+  return false;
+}
+
+/** Drops the findings that directives silence and marks those directives used. */
+export function applySuppressions(text: string, findings: Finding[], directives: Directive[]): Finding[] {
+  if (directives.length === 0) return findings;
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line;
+  const ordered = [...directives].sort((a, b) => a.span.start - b.span.start);
+  return findings.filter((finding) => {
+    const line = lineOf(finding.span.start);
+    const silencer = silencing(ordered, finding.ruleId, line, lineOf);
+    if (silencer) silencer.used = true;
+    return !silencer;
+  });
+}
+
+function silencing(directives: Directive[], ruleId: string, line: number, lineOf: (offset: number) => number): Directive | undefined {
+  const names = (d: Directive) => d.rules.length === 0 || d.rules.includes(ruleId);
+  let block: Directive | undefined;
+  for (const directive of directives) {
+    const at = lineOf(directive.span.start);
+    if (at > line) break;
+    if (!names(directive)) continue;
+    if (directive.kind === 'disable-next-line' && at === line - 1) return directive;
+    if (directive.kind === 'disable') block = directive;
+    if (directive.kind === 'enable') block = undefined;
+  }
+  return block;
+}

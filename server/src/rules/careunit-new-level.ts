@@ -1,0 +1,10 @@
+// PLACEHOLDER: replaced by the rule's real module.
+import type { Rule } from '../core/rule.js';
+import { msg } from '../core/i18n.js';
+
+export const careunitNewLevel: Rule = {
+  id: 'careunit-new-level',
+  defaultSeverity: 'error',
+  docs: { summary: msg('', ''), rationale: msg('', ''), remedy: msg('', ''), source: '', invalidExample: '', validExample: '' },
+  check() {},
+};

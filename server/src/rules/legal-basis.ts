@@ -1,0 +1,10 @@
+// PLACEHOLDER: replaced by the rule's real module.
+import type { Rule } from '../core/rule.js';
+import { msg } from '../core/i18n.js';
+
+export const legalBasis: Rule = {
+  id: 'legal-basis',
+  defaultSeverity: 'error',
+  docs: { summary: msg('', ''), rationale: msg('', ''), remedy: msg('', ''), source: '', invalidExample: '', validExample: '' },
+  check() {},
+};

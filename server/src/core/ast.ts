@@ -31,7 +31,10 @@ export type ScalarValue = string | number | boolean | null;
 
 export interface ScalarNode extends Span {
   kind: 'scalar';
-  /** The value as the data language types it (YAML core schema / JSON). */
+  /**
+   * The value as the data language types it: JSON's types; in YAML null and booleans as the core
+   * schema reads them, and every other plain scalar as its text (numbers and dates included).
+   */
   value: ScalarValue;
   /**
    * The value read as text, which is how every SOR field except coordinates is meant:

@@ -31,6 +31,10 @@ export type AddressPart = (typeof ADDRESS_PARTS)[number];
 /** The contact fields plejeoverblikket shows and SOR lets a unit inherit from its parent. */
 export const VIRTUAL_ADDRESS_FIELDS = ['phone', 'email', 'website'] as const;
 
+const SCALAR_FIELD_SET: ReadonlySet<string> = new Set(SCALAR_FIELDS);
+const ADDRESS_FIELD_SET: ReadonlySet<string> = new Set(ADDRESS_FIELDS);
+const ADDRESS_PART_SET: ReadonlySet<string> = new Set(ADDRESS_PARTS);
+
 export interface Field {
   pair: Pair;
   key: ScalarNode;
@@ -104,13 +108,11 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
   for (const pair of entriesOf(map)) {
     const name = pair.key.text;
     if (name === null) continue;
-    if ((SCALAR_FIELDS as readonly string[]).includes(name)) entity.fields[name as ScalarField] = toField(pair);
-    else if ((ADDRESS_FIELDS as readonly string[]).includes(name)) entity.addresses[name as AddressField] = toAddress(pair);
+    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] = toField(pair);
+    else if (ADDRESS_FIELD_SET.has(name)) entity.addresses[name as AddressField] = toAddress(pair);
+    else if (name === 'units' && level !== 'provider') entity.childrenPair = pair;
   }
-  if (level !== 'provider') {
-    entity.childrenPair = fieldPair(map, 'units');
-    entity.children = collectChildren(entity.childrenPair, 'unit', entity, all);
-  }
+  entity.children = collectChildren(entity.childrenPair, 'unit', entity, all);
   return entity;
 }
 
@@ -138,7 +140,7 @@ function toAddress(pair: Pair): Address {
   for (const entry of map ? entriesOf(map) : []) {
     const name = entry.key.text;
     if (name === 'coordinates') coordinates = toField(entry);
-    else if (name !== null && (ADDRESS_PARTS as readonly string[]).includes(name)) parts[name as AddressPart] = toField(entry);
+    else if (name !== null && ADDRESS_PART_SET.has(name)) parts[name as AddressPart] = toField(entry);
   }
   return { pair, key: pair.key, node, map, parts, coordinates };
 }

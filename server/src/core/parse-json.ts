@@ -14,7 +14,11 @@ class JsonSyntaxError extends Error {
   }
 }
 
-type Container = { node: MapNode; key: ScalarNode | undefined } | { node: SeqNode; key?: undefined };
+/** An open object or array, with the key whose value is being read (for partial trees). */
+interface Open {
+  node: MapNode | SeqNode;
+  key: ScalarNode | undefined;
+}
 
 export function parseJson(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
   const parser = new JsonParser(text);
@@ -30,92 +34,101 @@ export function parseJson(text: string): { documents: ParsedDocument[]; errors: 
 
 class JsonParser {
   private pos = 0;
-  private readonly stack: Container[] = [];
-  private root: Node | undefined;
+  private readonly open: Open[] = [];
 
   constructor(private readonly text: string) {}
 
   parse(): Node | undefined {
     this.skipSpace();
     if (this.pos >= this.text.length) return undefined;
-    this.value();
-    while (this.stack.length > 0) {
-      const top = this.stack[this.stack.length - 1];
-      this.skipSpace();
-      const c = this.text.charCodeAt(this.pos);
-      const closer = top.node.kind === 'map' ? 0x7d : 0x5d;
-      if (c === closer) {
-        this.pos++;
-        this.finish();
-      } else if (c === 0x2c /* , */) {
-        this.pos++;
-        this.skipSpace();
-        this.element(top);
-      } else {
-        throw this.expected(top.node.kind === 'map' ? "',' or '}'" : "',' or ']'");
-      }
-    }
+    const root = this.value();
     this.skipSpace();
     if (this.pos < this.text.length) throw new JsonSyntaxError(this.pos, 'unexpected text after the end of the JSON value');
-    return this.root;
+    return root;
   }
 
   /** After a syntax error: the containers still open, closed at the error and marked incomplete. */
   closeAll(at: number): Node | undefined {
-    while (this.stack.length > 0) {
-      const top = this.stack[this.stack.length - 1];
-      top.node.complete = false;
-      top.node.end = Math.max(top.node.start + 1, at);
-      this.finish();
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const { node } = this.open[i];
+      node.complete = false;
+      node.end = Math.max(node.start + 1, at);
+      const parent = this.open[i - 1];
+      if (!parent) break;
+      if (parent.node.kind === 'seq') parent.node.items.push(node);
+      else if (parent.key) parent.node.entries.push({ key: parent.key, value: node });
     }
-    return this.root;
+    return this.open[0]?.node;
   }
 
-  /** The first element of a container, or the next one after a comma. */
-  private element(top: Container): void {
-    if (top.node.kind === 'map') {
-      if (this.text.charCodeAt(this.pos) !== 0x22) throw this.expected('a key in double quotes');
-      top.key = this.string();
-      this.skipSpace();
-      if (this.text.charCodeAt(this.pos) !== 0x3a) throw this.expected("':'");
+  private value(): Node {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x7b /* { */) return this.object();
+    if (c === 0x5b /* [ */) return this.array();
+    if (c === 0x22 /* " */) return this.string();
+    return this.scalar();
+  }
+
+  private object(): MapNode {
+    const node: MapNode = { kind: 'map', entries: [], complete: true, start: this.pos, end: this.pos };
+    const frame = this.enter(node);
+    this.pos++;
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== 0x7d /* } */) {
+      for (;;) {
+        if (this.text.charCodeAt(this.pos) !== 0x22) throw this.expected('a key in double quotes');
+        const key = this.string();
+        this.skipSpace();
+        if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) throw this.expected("':'");
+        this.pos++;
+        this.skipSpace();
+        frame.key = key;
+        node.entries.push({ key, value: this.value() });
+        if (this.separator(0x7d, "',' or '}'")) break;
+      }
+    }
+    return this.leave(node);
+  }
+
+  private array(): SeqNode {
+    const node: SeqNode = { kind: 'seq', items: [], complete: true, start: this.pos, end: this.pos };
+    this.enter(node);
+    this.pos++;
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== 0x5d /* ] */) {
+      for (;;) {
+        node.items.push(this.value());
+        if (this.separator(0x5d, "',' or ']'")) break;
+      }
+    }
+    return this.leave(node);
+  }
+
+  /** After an element: a comma (false: more follow) or the closing bracket (true). */
+  private separator(closer: number, what: string): boolean {
+    this.skipSpace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x2c /* , */) {
       this.pos++;
       this.skipSpace();
+      return false;
     }
-    this.value();
+    if (c !== closer) throw this.expected(what);
+    return true;
   }
 
-  private value(): void {
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (this.stack.length >= MAX_DEPTH) throw new JsonSyntaxError(this.pos, `nesting deeper than ${MAX_DEPTH} levels`);
-      const start = this.pos++;
-      const node: MapNode | SeqNode =
-        c === 0x7b ? { kind: 'map', entries: [], complete: true, start, end: start } : { kind: 'seq', items: [], complete: true, start, end: start };
-      this.stack.push(node.kind === 'map' ? { node, key: undefined } : { node });
-      this.skipSpace();
-      const closer = c === 0x7b ? 0x7d : 0x5d;
-      if (this.text.charCodeAt(this.pos) === closer) {
-        this.pos++;
-        this.finish();
-      } else {
-        this.element(this.stack[this.stack.length - 1]);
-      }
-      return;
-    }
-    this.add(this.scalar());
+  private enter(node: MapNode | SeqNode): Open {
+    if (this.open.length >= MAX_DEPTH) throw new JsonSyntaxError(this.pos, `nesting deeper than ${MAX_DEPTH} levels`);
+    const frame: Open = { node, key: undefined };
+    this.open.push(frame);
+    return frame;
   }
 
-  private finish(): void {
-    const container = this.stack.pop()!;
-    if (container.node.complete) container.node.end = this.pos;
-    this.add(container.node);
-  }
-
-  private add(node: Node): void {
-    const top = this.stack[this.stack.length - 1];
-    if (!top) this.root = node;
-    else if (top.node.kind === 'seq') top.node.items.push(node);
-    else top.node.entries.push({ key: top.key!, value: node });
+  private leave<T extends MapNode | SeqNode>(node: T): T {
+    this.pos++;
+    node.end = this.pos;
+    this.open.pop();
+    return node;
   }
 
   private scalar(): ScalarNode {
@@ -137,29 +150,28 @@ class JsonParser {
 
   private string(): ScalarNode {
     const start = this.pos;
-    let i = start + 1;
-    let escaped = false;
-    for (;;) {
-      const quote = this.text.indexOf('"', i);
-      if (quote < 0) throw new JsonSyntaxError(start, 'unterminated string');
-      let backslashes = 0;
-      while (this.text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes > 0) escaped = true;
-      i = quote + 1;
-      if (backslashes % 2 === 0) break;
-    }
-    const raw = this.text.slice(start + 1, i - 1);
-    if (/[\u0000-\u001f]/.test(raw)) throw new JsonSyntaxError(start, 'a control character or line break inside a string');
-    let value = raw;
-    if (escaped) {
+    STRING.lastIndex = start;
+    if (!STRING.test(this.text)) throw this.badString(start);
+    const end = STRING.lastIndex;
+    let value = this.text.slice(start + 1, end - 1);
+    if (value.includes('\\')) {
       try {
-        value = JSON.parse(this.text.slice(start, i)) as string;
+        value = JSON.parse(this.text.slice(start, end)) as string;
       } catch {
         throw new JsonSyntaxError(start, 'invalid escape sequence in a string');
       }
     }
-    this.pos = i;
-    return { kind: 'scalar', value, text: value, quoted: true, start, end: i };
+    this.pos = end;
+    return { kind: 'scalar', value, text: value, quoted: true, start, end };
+  }
+
+  private badString(start: number): JsonSyntaxError {
+    const rest = this.text.slice(start + 1);
+    const stop = rest.search(/["\u0000-\u001f]/);
+    return new JsonSyntaxError(
+      start,
+      stop >= 0 && rest[stop] !== '"' ? 'a control character or line break inside a string' : 'unterminated string',
+    );
   }
 
   private skipSpace(): void {
@@ -179,4 +191,6 @@ const LITERALS: ReadonlyArray<readonly [string, boolean | null]> = [
   ['false', false],
   ['null', null],
 ];
+/** A whole JSON string token: no raw control characters, escapes consumed in pairs. */
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\.)*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -1,7 +1,7 @@
 // YAML to our syntax tree. js-yaml does the parsing; its position listener tells us where each
 // node opens and closes, from which we build spans. This is about 10x faster than building the
 // `yaml` package's document model, which matters because the server re-parses on every keystroke.
-import { loadAll, YAMLException } from 'js-yaml';
+import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
 import { nullScalarAt } from './ast.js';
 import type { ParseError, ParsedDocument } from './parse.js';
@@ -18,12 +18,15 @@ interface LoaderState {
 interface Frame {
   depth: number;
   open: number;
-  children: Node[];
-  /** children[i] was followed by ':' — it is a mapping key. */
-  isKey: boolean[];
-  /** children[i] had no content: either an absent value or a failed attempt at another key. */
-  isEmpty: boolean[];
+  /** Allocated on the first child: most frames are scalars and never need them. */
+  children: Node[] | null;
+  /** Per child: KEY when followed by ':', EMPTY when it had no content (an absent value, or a failed attempt at another key). */
+  flags: number[] | null;
 }
+
+const KEY = 1;
+const EMPTY = 2;
+const NO_CHILDREN: readonly Node[] = [];
 
 const MAX_DEPTH = 1000;
 const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
@@ -35,7 +38,9 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
   while (offset <= text.length) {
     const builder = new TreeBuilder(text, offset);
     try {
-      loadAll(text.slice(offset), () => undefined, { listener: builder.listen, maxDepth: MAX_DEPTH } as never);
+      // The failsafe schema reads every scalar as a string: we want the text anyway (ast.ts), and
+      // skipping js-yaml's number and timestamp resolution saves a fifth of the parse.
+      loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH } as never);
       documents.push(...builder.documents);
       break;
     } catch (error) {
@@ -67,7 +72,7 @@ class TreeBuilder {
 
   readonly listen = (event: 'open' | 'close', state: LoaderState): void => {
     if (event === 'open') {
-      this.stack.push({ depth: state.depth, open: this.base + state.position, children: [], isKey: [], isEmpty: [] });
+      this.stack.push({ depth: state.depth, open: this.base + state.position, children: null, flags: null });
       return;
     }
     let frame = this.stack.pop();
@@ -75,9 +80,9 @@ class TreeBuilder {
     while (frame && frame.depth > state.depth) frame = this.stack.pop();
     if (!frame) return;
     const close = this.base + state.position;
-    const built = this.build(frame, state.kind, state.result, close, true);
-    if (state.anchor !== null && built.node) this.anchors.set(state.anchor, built.node);
-    this.attach(built.node, built.empty, close);
+    const node = this.build(frame, state.kind, state.result, close, true);
+    if (state.anchor !== null) this.anchors.set(state.anchor, node);
+    this.attach(node, this.builtEmpty, close);
   };
 
   /** After a syntax error: close every open frame at the error, marked incomplete. */
@@ -86,9 +91,9 @@ class TreeBuilder {
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
       const kind = this.guessKind(frame);
-      const built = this.build(frame, kind, null, at, false);
-      if (this.stack.length === 0) root = { root: built.node, complete: false };
-      else this.attach(built.node, built.empty, at);
+      const node = this.build(frame, kind, null, at, false);
+      if (this.stack.length === 0) root = { root: node, complete: false };
+      else this.attach(node, this.builtEmpty, at);
     }
     return root;
   }
@@ -99,37 +104,50 @@ class TreeBuilder {
       this.documents.push({ root: node, complete: true });
       return;
     }
-    parent.children.push(node);
-    parent.isKey.push(!empty && this.colonFollows(close));
-    parent.isEmpty.push(empty);
+    const flag = empty ? EMPTY : this.colonFollows(close) ? KEY : 0;
+    if (parent.children === null || parent.flags === null) {
+      parent.children = [node];
+      parent.flags = [flag];
+    } else {
+      parent.children.push(node);
+      parent.flags.push(flag);
+    }
   }
 
-  private build(frame: Frame, kind: LoaderState['kind'], result: unknown, close: number, complete: boolean): { node: Node; empty: boolean } {
+  /** Set by build(): the node it returned had no content (see Frame.flags). */
+  private builtEmpty = false;
+
+  private build(frame: Frame, kind: LoaderState['kind'], result: unknown, close: number, complete: boolean): Node {
+    this.builtEmpty = false;
     const start = this.skipBlank(frame.open, close);
-    if (kind === 'mapping') return { node: this.buildMap(frame, start, close, complete), empty: false };
-    if (kind === 'sequence') return { node: this.buildSeq(frame, start, close, complete), empty: false };
-    const only = frame.children.length === 1 ? frame.children[0] : undefined;
-    if (only) {
-      // A node read through a speculative mapping attempt (a lone scalar, an anchored scalar).
+    const only = frame.children?.length === 1 && !(frame.flags![0] & KEY) ? frame.children[0] : undefined;
+    if (only && ((kind !== 'mapping' && kind !== 'sequence') || only.start <= start)) {
+      // A node read through js-yaml's speculative attempt at a block mapping: a lone or anchored
+      // scalar, or a flow collection on the line after its key. It is the frame's node itself.
       only.start = Math.min(only.start, start);
-      return { node: only, empty: false };
+      return only;
     }
-    if (this.text.charCodeAt(start) === 0x2a /* * */ && start < close) return { node: this.buildAlias(start), empty: false };
-    if (kind === 'scalar') return { node: this.buildScalar(result, start, this.trimEnd(close, start)), empty: false };
-    return { node: nullScalarAt(frame.open), empty: true };
+    if (kind === 'mapping') return this.buildMap(frame, start, close, complete);
+    if (kind === 'sequence') return this.buildSeq(frame, start, close, complete);
+    if (this.text.charCodeAt(start) === 0x2a /* * */ && start < close) return this.buildAlias(start);
+    if (kind === 'scalar') return this.buildScalar(result, start, this.trimEnd(close, start));
+    this.builtEmpty = true;
+    return nullScalarAt(frame.open);
   }
 
   private buildMap(frame: Frame, start: number, close: number, complete: boolean): MapNode {
     const entries: Pair[] = [];
     let pendingKey: ScalarNode | undefined;
-    frame.children.forEach((child, i) => {
-      if (frame.isKey[i]) {
+    const children = frame.children ?? NO_CHILDREN;
+    const flags = frame.flags ?? [];
+    children.forEach((child, i) => {
+      if (flags[i] & KEY) {
         if (pendingKey) entries.push({ key: pendingKey, value: nullScalarAt(pendingKey.end) });
         pendingKey = asKey(child);
       } else if (pendingKey) {
         entries.push({ key: pendingKey, value: child });
         pendingKey = undefined;
-      } else if (!frame.isEmpty[i]) {
+      } else if (!(flags[i] & EMPTY)) {
         pendingKey = asKey(child); // an explicit `? key`
       }
     });
@@ -140,7 +158,7 @@ class TreeBuilder {
   }
 
   private buildSeq(frame: Frame, start: number, close: number, complete: boolean): SeqNode {
-    const items = frame.children;
+    const items = frame.children ?? [];
     const last = items[items.length - 1];
     const end = last ? Math.max(last.end, this.flowEnd(last.end, close)) : this.trimEnd(close, start);
     return { kind: 'seq', items, complete, start, end };
@@ -162,16 +180,18 @@ class TreeBuilder {
     }
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
-    const value = result instanceof Date || typeof result === 'object' ? null : (result as ScalarNode['value']);
-    const text =
-      typeof result === 'string' ? result : result === null || result === undefined ? null : this.text.slice(valueStart, end);
-    return { kind: 'scalar', value: result instanceof Date ? text : value, text, quoted, start, end };
+    const text = typeof result === 'string' ? result : null;
+    if (quoted || text === null || !KEYWORD_START.test(first)) return { kind: 'scalar', value: text, text, quoted, start, end };
+    // YAML 1.2 core schema's null and booleans; everything else plain stays text.
+    if (NULL_WORD.test(text)) return { kind: 'scalar', value: null, text: null, quoted, start, end };
+    const value = TRUE_WORD.test(text) ? true : FALSE_WORD.test(text) ? false : text;
+    return { kind: 'scalar', value, text, quoted, start, end };
   }
 
   /** What an unfinished node was going to be, from its first character or its keys. */
   private guessKind(frame: Frame): LoaderState['kind'] {
     const first = this.text[this.skipBlank(frame.open, this.text.length)];
-    if (first === '{' || frame.isKey.some(Boolean)) return 'mapping';
+    if (first === '{' || frame.flags?.some((flag) => flag & KEY)) return 'mapping';
     return first === '-' || first === '[' ? 'sequence' : null;
   }
 
@@ -209,6 +229,11 @@ class TreeBuilder {
     return c === 0x5d /* ] */ || c === 0x7d /* } */ ? end : from;
   }
 }
+
+const KEYWORD_START = /[~nNtTfF]/;
+const NULL_WORD = /^(?:~|null|Null|NULL)$/;
+const TRUE_WORD = /^(?:true|True|TRUE)$/;
+const FALSE_WORD = /^(?:false|False|FALSE)$/;
 
 function lastEnd(entries: Pair[]): number {
   const last = entries[entries.length - 1];

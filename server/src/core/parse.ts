@@ -1,4 +1,5 @@
 import type { Node } from './ast.js';
+import { nullScalarAt } from './ast.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 
@@ -21,7 +22,10 @@ export interface ParseResult {
 }
 
 export function parse(text: string, language: Language): ParseResult {
-  return language === 'json' ? parseJson(text) : parseYaml(text);
+  const result = language === 'json' ? parseJson(text) : parseYaml(text);
+  // An empty file is one empty document, so the rules can say what it lacks.
+  if (result.documents.length === 0) result.documents.push({ root: nullScalarAt(0), complete: result.errors.length === 0 });
+  return result;
 }
 
 /** `.json` files are JSON; everything else we are given (`.yaml`, `.yml`, standard input) is YAML. */

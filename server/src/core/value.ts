@@ -1,0 +1,154 @@
+// The plain JavaScript value a JSON Schema validator checks, built from our syntax tree, and the
+// way back from a validator's JSON pointer to the node and key it names.
+import type { AliasNode, MapNode, Node, Pair, ScalarNode } from './ast.js';
+import { resolve } from './ast.js';
+import { entriesOf } from './model.js';
+import type { Language } from './parse.js';
+
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
+
+export type ValueResult =
+  | { kind: 'value'; value: PlainValue }
+  /**
+   * Aliases (or merge keys) expand to more values than the budget allows, as in a "billion
+   * laughs" file: `at` is the outermost alias or merge value where the expansion starts.
+   */
+  | { kind: 'tooLarge'; at: Node };
+
+/** Expansion may build this many values per node written in the file (merge keys and aliases repeat nodes). */
+const EXPANSION_FACTOR = 10;
+const MIN_BUDGET = 10_000;
+
+class BudgetExceeded extends Error {
+  constructor(readonly at: Node) {
+    super('aliases expand too far');
+  }
+}
+
+/**
+ * YAML plain scalars become their text (how SOR fields are meant: `postalCode: 0800` keeps its
+ * zero) except null and booleans; quoted YAML scalars and all JSON scalars keep their typed value.
+ */
+export function toValue(root: Node, language: Language): ValueResult {
+  const builder = new ValueBuilder(language, Math.max(MIN_BUDGET, EXPANSION_FACTOR * countNodes(root)));
+  try {
+    return { kind: 'value', value: builder.build(root, undefined) };
+  } catch (error) {
+    if (error instanceof BudgetExceeded) return { kind: 'tooLarge', at: error.at };
+    throw error;
+  }
+}
+
+class ValueBuilder {
+  private built = 0;
+  /** Anchored nodes being expanded right now: an alias back into one of them would never end. */
+  private readonly expanding = new Set<Node>();
+
+  constructor(
+    private readonly language: Language,
+    private readonly budget: number,
+  ) {}
+
+  /** `via` is the outermost alias or merge on the way here: the place to blame if expansion runs away. */
+  build(node: Node, via: Node | undefined): PlainValue {
+    if (++this.built > this.budget && via) throw new BudgetExceeded(via);
+    switch (node.kind) {
+      case 'scalar':
+        return this.scalar(node);
+      case 'seq':
+        return node.items.map((item) => this.build(item, via));
+      case 'map':
+        return this.map(node, via);
+      case 'alias':
+        return this.alias(node, via);
+    }
+  }
+
+  private scalar(node: ScalarNode): PlainValue {
+    if (this.language === 'json' || node.quoted) return node.value;
+    return node.value === null || typeof node.value === 'boolean' ? node.value : node.text;
+  }
+
+  private map(node: MapNode, via: Node | undefined): PlainValue {
+    // No prototype, so a key such as `__proto__` is data like any other.
+    const object = Object.create(null) as { [key: string]: PlainValue };
+    const mergeValue = node.entries.find((pair) => pair.key.text === '<<')?.value;
+    const own = mergeValue ? new Set(node.entries) : undefined;
+    for (const pair of entriesOf(node)) {
+      const key = pair.key.text;
+      // The first of duplicate keys counts, as in the typed model (`fieldPair`) and `nodeAtPointer`.
+      if (key === null || Object.prototype.hasOwnProperty.call(object, key)) continue;
+      const merged = own !== undefined && !own.has(pair);
+      object[key] = this.build(pair.value, via ?? (merged ? mergeValue : undefined));
+    }
+    return object;
+  }
+
+  private alias(node: AliasNode, via: Node | undefined): PlainValue {
+    const target = node.target;
+    if (!target) return null;
+    const blame = via ?? node;
+    if (this.expanding.has(target)) throw new BudgetExceeded(blame);
+    this.expanding.add(target);
+    try {
+      return this.build(target, blame);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+}
+
+/** Nodes as written in the file, aliases not followed. */
+function countNodes(root: Node): number {
+  let count = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    count++;
+    if (node.kind === 'seq') stack.push(...node.items);
+    else if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
+  }
+  return count;
+}
+
+export interface PointerTarget {
+  /** The node the pointer names, aliases resolved. */
+  node: Node;
+  /** The node as written at this place: an alias here, where `node` is what it names. */
+  written: Node;
+  /** The key/value pair whose value it is, when the last step was a mapping key. */
+  pair: Pair | undefined;
+  /** The mapping or sequence that holds it; undefined for the root. */
+  parent: Node | undefined;
+}
+
+/** Follows a JSON pointer (`/institutions/0/name`, as ajv's `instancePath`) through the tree. */
+export function nodeAtPointer(root: Node, pointer: string): PointerTarget | undefined {
+  let written: Node | undefined = root;
+  let node = resolve(root);
+  let pair: Pair | undefined;
+  let parent: Node | undefined;
+  for (const segment of pointerSegments(pointer)) {
+    if (node?.kind === 'map') {
+      pair = entriesOf(node).find((entry) => entry.key.text === segment);
+      written = pair?.value;
+    } else if (node?.kind === 'seq' && /^(?:0|[1-9]\d*)$/.test(segment)) {
+      pair = undefined;
+      written = node.items[Number(segment)];
+    } else {
+      return undefined;
+    }
+    parent = node;
+    node = written && resolve(written);
+  }
+  return node && written ? { node, written, pair, parent } : undefined;
+}
+
+/** RFC 6901: `~1` is `/`, `~0` is `~`. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

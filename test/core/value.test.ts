@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../../server/src/core/ast.js';
+import type { Language } from '../../server/src/core/parse.js';
+import { parse } from '../../server/src/core/parse.js';
+import { nodeAtPointer, pointerSegments, toValue } from '../../server/src/core/value.js';
+import { billionLaughs } from '../helpers/alias-bomb.js';
+
+function rootOf(text: string, language: Language = 'yaml'): Node {
+  const parsed = parse(text, language);
+  expect(parsed.errors).toEqual([]);
+  return parsed.documents[0].root;
+}
+
+function valueOf(text: string, language: Language = 'yaml'): unknown {
+  const result = toValue(rootOf(text, language), language);
+  if (result.kind !== 'value') throw new Error('expected a value');
+  // Plain objects for toEqual: the builder makes prototype-less ones.
+  return JSON.parse(JSON.stringify(result.value));
+}
+
+describe('toValue', () => {
+  it('reads YAML plain scalars as their text, except null and booleans', () => {
+    const value = valueOf(
+      'postalCode: 0800\nhouseNumber: 12\neast: 575123.50\nfromDate: 2019-03-01\ncareUnit: false\nempty:\ntilde: ~\nhex: 0x1F\n',
+    );
+    expect(value).toEqual({
+      postalCode: '0800',
+      houseNumber: '12',
+      east: '575123.50',
+      fromDate: '2019-03-01',
+      careUnit: false,
+      empty: null,
+      tilde: null,
+      hex: '0x1F',
+    });
+  });
+
+  it('keeps the typed value of quoted YAML scalars and block scalars', () => {
+    expect(valueOf('a: "12"\nb: \'true\'\nc: |\n  two\n  lines\n')).toEqual({ a: '12', b: 'true', c: 'two\nlines\n' });
+  });
+
+  it('keeps JSON scalars typed', () => {
+    expect(valueOf('{"a": 12, "b": "0800", "c": true, "d": null, "e": [1.5]}', 'json')).toEqual({ a: 12, b: '0800', c: true, d: null, e: [1.5] });
+  });
+
+  it('expands aliases and merge keys, own keys winning', () => {
+    const value = valueOf('base: &base {city: Aarhus C, postalCode: "8000"}\naddress:\n  <<: *base\n  city: Aarhus N\nlist: [*base]\n');
+    expect(value).toEqual({
+      base: { city: 'Aarhus C', postalCode: '8000' },
+      address: { city: 'Aarhus N', postalCode: '8000' },
+      list: [{ city: 'Aarhus C', postalCode: '8000' }],
+    });
+  });
+
+  it('keeps the first of duplicate JSON keys and treats __proto__ as data', () => {
+    const result = toValue(rootOf('{"a": 1, "a": 2, "__proto__": {"polluted": true}}', 'json'), 'json');
+    expect(result.kind).toBe('value');
+    const value = (result as { value: Record<string, unknown> }).value;
+    expect(value.a).toBe(1);
+    expect(Object.keys(value)).toEqual(['a', '__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('stops an alias bomb and names the alias where the expansion starts', () => {
+    const text = billionLaughs();
+    const result = toValue(rootOf(text), 'yaml');
+    expect(result.kind).toBe('tooLarge');
+    const at = (result as { at: Node }).at;
+    expect(at.kind).toBe('alias');
+    expect(text.slice(at.start, at.end)).toMatch(/^\*[a-i]$/);
+  });
+
+  it('expands an ordinary file with many aliases without hitting the budget', () => {
+    const units = Array.from({ length: 500 }, (_, i) => `  - name: Unit ${i}\n    postalAddress: *address\n`).join('');
+    const text = `address: &address {street: Søndergade, houseNumber: "14", postalCode: "8000", city: Aarhus C}\nunits:\n${units}`;
+    const result = toValue(rootOf(text), 'yaml');
+    expect(result.kind).toBe('value');
+  });
+});
+
+describe('nodeAtPointer', () => {
+  const text = 'provider:\n  name: Omsorgshuset\ninstitutions:\n  - name: Østervang\n    postalAddress: *a\n  - "a/b": x\n';
+  const withAnchor = `anchor: &a {street: Vej}\n${text}`;
+
+  it('follows keys and list indexes to the node and its pair', () => {
+    const root = rootOf(withAnchor);
+    const name = nodeAtPointer(root, '/institutions/0/name')!;
+    expect(withAnchor.slice(name.node.start, name.node.end)).toBe('Østervang');
+    expect(name.pair?.key.text).toBe('name');
+    const provider = nodeAtPointer(root, '/provider')!;
+    expect(provider.node.kind).toBe('map');
+    expect(provider.pair?.key.text).toBe('provider');
+    const item = nodeAtPointer(root, '/institutions/1')!;
+    expect(item.pair).toBeUndefined();
+    expect(item.parent?.kind).toBe('seq');
+  });
+
+  it('returns the root for the empty pointer', () => {
+    const root = rootOf(withAnchor);
+    expect(nodeAtPointer(root, '')).toEqual({ node: root, written: root, pair: undefined, parent: undefined });
+  });
+
+  it('goes through an alias, telling where it is written and what it names', () => {
+    const root = rootOf(withAnchor);
+    const address = nodeAtPointer(root, '/institutions/0/postalAddress')!;
+    expect(withAnchor.slice(address.written.start, address.written.end)).toBe('*a');
+    // The anchored node's span starts at its anchor.
+    expect(withAnchor.slice(address.node.start, address.node.end)).toBe('&a {street: Vej}');
+    const street = nodeAtPointer(root, '/institutions/0/postalAddress/street')!;
+    expect(withAnchor.slice(street.node.start, street.node.end)).toBe('Vej');
+  });
+
+  it('unescapes ~1 and ~0 and answers undefined for a path that is not there', () => {
+    const root = rootOf(withAnchor);
+    const slash = nodeAtPointer(root, '/institutions/1/a~1b')!;
+    expect(withAnchor.slice(slash.node.start, slash.node.end)).toBe('x');
+    expect(nodeAtPointer(root, '/institutions/7')).toBeUndefined();
+    expect(nodeAtPointer(root, '/provider/missing')).toBeUndefined();
+    expect(nodeAtPointer(root, '/provider/name/deeper')).toBeUndefined();
+    expect(pointerSegments('/a~01/b~1c')).toEqual(['a~1', 'b/c']);
+  });
+
+  it('finds keys that a merge key brings in', () => {
+    const yaml = 'base: &b {city: Aarhus C}\naddress:\n  <<: *b\n  street: Vej\n';
+    const city = nodeAtPointer(rootOf(yaml), '/address/city')!;
+    expect(yaml.slice(city.pair!.key.start, city.pair!.key.end)).toBe('city');
+    expect(city.pair!.key.start).toBeLessThan(yaml.indexOf('address'));
+  });
+});

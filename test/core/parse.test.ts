@@ -48,14 +48,17 @@ describe('YAML spans', () => {
   });
 
   it('reads a flow collection on the line after its key as that key\'s value', () => {
-    const text = 'institutions:\n  []\nprovider:\n  {name: A}\nnested: [[x]]\nitems:\n  - [y]\n';
+    const text = 'institutions:\n  []\nprovider:\n  {name: A}\nnested: [[x]]\nitems:\n  - [y]\n  - { name: Z }\n';
     const root = only(text) as MapNode;
     expect(root.entries.map((pair) => [pair.value.kind, src(text, pair.value)])).toEqual([
       ['seq', '[]'],
       ['map', '{name: A}'],
       ['seq', '[[x]]'],
-      ['seq', '- [y]'],
+      ['seq', '- [y]\n  - { name: Z }'],
     ]);
+    const items = root.entries[3].value;
+    expect(items.kind === 'seq' && items.items.map((item) => item.kind)).toEqual(['seq', 'map']);
+    expect(items.kind === 'seq' && entries(text, items.items[1])).toEqual([['name', 'Z']]);
     const nested = root.entries[2].value;
     expect(nested.kind === 'seq' && nested.items.map((item) => src(text, item))).toEqual(['[x]']);
     expect(entries(text, root.entries[1].value)).toEqual([['name', 'A']]);

@@ -43,6 +43,11 @@ export interface NewPair {
   key: string;
   /** Already formatted (see formatScalar); `""` for an empty placeholder the user fills in. */
   value: string;
+  /**
+   * A nested mapping written in place of `value` (an address with empty parts): in block style
+   * below the key in a YAML block mapping, as `{ … }` in a flow mapping or JSON object.
+   */
+  entries?: NewPair[];
 }
 
 /**
@@ -52,25 +57,72 @@ export interface NewPair {
 export function insertPairs(text: string, map: MapNode, pairs: NewPair[], language: Language, after?: Pair): TextEdit {
   const eol = eolOf(text);
   const anchor = after ?? map.entries[map.entries.length - 1];
-  const keyText = (key: string) => (language === 'json' ? JSON.stringify(key) : key);
-  const pairText = (pair: NewPair) => `${keyText(pair.key)}: ${pair.value}`;
   const flow = text[map.start] === '{';
   if (!anchor) {
     // An empty mapping: only `{}` can be empty in place.
     const inside = map.start + 1;
-    return { start: inside, end: inside, newText: pairs.map(pairText).join(', ') };
+    const layout: PairLayout = { language, eol, indent: 0, step: 0, style: 'inline' };
+    return { start: inside, end: inside, newText: pairs.map((pair) => pairText(pair, layout)).join(', ') };
   }
   const indent = columnOf(text, anchor.key.start);
   const anchorEnd = Math.max(anchor.key.end, anchor.value.end);
+  const step = indentStep(text, map);
   if (flow) {
     const multiLine = lineStartOf(text, anchor.key.start) !== lineStartOf(text, map.start);
+    const layout: PairLayout = { language, eol, indent, step, style: multiLine ? 'lines' : 'inline' };
     const separator = multiLine ? `,${eol}${' '.repeat(indent)}` : ', ';
-    return { start: anchorEnd, end: anchorEnd, newText: pairs.map((pair) => separator + pairText(pair)).join('') };
+    return { start: anchorEnd, end: anchorEnd, newText: pairs.map((pair) => separator + pairText(pair, layout)).join('') };
   }
   // Block mapping: after the end of the line the anchor pair ends on (past any trailing comment).
   const lineEnd = endOfLine(text, anchorEnd);
-  const lines = pairs.map((pair) => eol + ' '.repeat(indent) + pairText(pair)).join('');
+  const layout: PairLayout = { language, eol, indent, step, style: 'block' };
+  const lines = pairs.map((pair) => eol + ' '.repeat(indent) + pairText(pair, layout)).join('');
   return { start: lineEnd, end: lineEnd, newText: lines };
+}
+
+/** How new pairs are written: a YAML block, a flow mapping or JSON object over lines, or inline. */
+interface PairLayout {
+  language: Language;
+  eol: string;
+  /** The column the pair's key stands at. */
+  indent: number;
+  /** How much deeper a nested mapping's keys stand. */
+  step: number;
+  style: 'block' | 'lines' | 'inline';
+}
+
+function pairText(pair: NewPair, layout: PairLayout): string {
+  const key = layout.language === 'json' ? JSON.stringify(pair.key) : pair.key;
+  if (!pair.entries) return `${key}: ${pair.value}`;
+  const inner: PairLayout = { ...layout, indent: layout.indent + layout.step };
+  const children = pair.entries.map((entry) => pairText(entry, inner));
+  const newLine = (column: number) => layout.eol + ' '.repeat(column);
+  if (layout.style === 'block') return `${key}:` + children.map((child) => newLine(inner.indent) + child).join('');
+  if (layout.style === 'lines') return `${key}: {` + children.map((child) => newLine(inner.indent) + child).join(',') + newLine(layout.indent) + '}';
+  return `${key}: { ${children.join(', ')} }`;
+}
+
+/** The file's indent step, read from a mapping nested on its own lines in `map`; 2 when there is none. */
+function indentStep(text: string, map: MapNode): number {
+  for (const pair of map.entries) {
+    const first = pair.value.kind === 'map' ? pair.value.entries[0] : undefined;
+    if (!first || lineStartOf(text, first.key.start) === lineStartOf(text, pair.key.start)) continue;
+    const step = columnOf(text, first.key.start) - columnOf(text, pair.key.start);
+    if (step > 0) return step;
+  }
+  return 2;
+}
+
+/**
+ * The pair new keys belong after: the last of the `near` keys the mapping has (contact keys beside
+ * contact keys), else the pair just before the `before` key (so new keys stay with the unit's own
+ * keys above its list of sub-units), else the last pair. Only keys written in this mapping count.
+ */
+export function insertionAnchor(map: MapNode, near: readonly string[], before?: string): Pair | undefined {
+  const entries = map.entries;
+  for (let i = entries.length - 1; i >= 0; i--) if (near.includes(entries[i].key.text ?? '')) return entries[i];
+  const limit = before === undefined ? -1 : entries.findIndex((pair) => pair.key.text === before);
+  return limit > 0 ? entries[limit - 1] : entries[entries.length - 1];
 }
 
 export function columnOf(text: string, offset: number): number {
@@ -100,4 +152,32 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     at = edit.end;
   }
   return result + text.slice(at);
+}
+
+/**
+ * Remove one pair from a mapping, leaving the rest as written: its whole line in a block mapping
+ * (or, when it shares the line with a `- `, up to the next key); in a flow mapping or JSON object
+ * the pair and one adjoining comma.
+ */
+export function removePair(text: string, map: MapNode, pair: Pair): TextEdit {
+  const index = map.entries.indexOf(pair);
+  const next = map.entries[index + 1];
+  const previous = map.entries[index - 1];
+  const pairEnd = Math.max(pair.key.end, pair.value.end);
+  if (text[map.start] !== '{') {
+    const lineStart = lineStartOf(text, pair.key.start);
+    const aloneOnLine = text.slice(lineStart, pair.key.start).trim() === '';
+    if (aloneOnLine) return { start: lineStart, end: afterLineBreak(text, endOfLine(text, pairEnd)), newText: '' };
+    // `- key: value`: the next key moves up behind the dash, at the column this key had.
+    if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
+    return { start: pair.key.start, end: pairEnd, newText: '{}' };
+  }
+  if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
+  if (previous) return { start: Math.max(previous.key.end, previous.value.end), end: pairEnd, newText: '' };
+  return { start: pair.key.start, end: pairEnd, newText: '' };
+}
+
+function afterLineBreak(text: string, offset: number): number {
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return offset + 2;
+  return text[offset] === '\n' || text[offset] === '\r' ? offset + 1 : offset;
 }

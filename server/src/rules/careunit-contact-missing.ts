@@ -1,10 +1,198 @@
-// PLACEHOLDER: replaced by the rule's real module.
-import type { Rule } from '../core/rule.js';
+// A care unit must carry its own addresses, email, website and phone: plejeoverblikket shows them
+// as the unit's contact information (Aktivitet 1b, Aktivitet 3). SOR fills gaps by inheritance
+// (core/inheritance.ts); a field the unit only inherits is shown, but is not the unit's own.
+import type { Span } from '../core/ast.js';
+import type { NewPair } from '../core/edits.js';
+import { formatScalar, insertionAnchor, insertPairs } from '../core/edits.js';
+import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
+import type { ContactField, EffectiveValue } from '../core/inheritance.js';
+import { CONTACT_FIELDS, effectiveValue, isEmptyValue, ownValue } from '../core/inheritance.js';
+import type { Address, Entity, Field } from '../core/model.js';
+import { ancestors, displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
+import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+
+const FIELD_LABELS: Record<ContactField, Msg> = {
+  visitingAddress: msg('besøgsadresse', 'visiting address'),
+  postalAddress: msg('postadresse', 'postal address'),
+  phone: msg('telefonnummer', 'phone number'),
+  email: msg('e-mailadresse', 'email address'),
+  website: msg('website', 'website'),
+};
+
+/** The parts an inserted address gets as empty placeholders: the ones every Danish address has. */
+const PLACEHOLDER_ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'] as const;
+
+const WHY = msg(
+  'Plejeoverblikket viser plejeenhedens adresser, e-mail, website og telefon som kontaktinformation for borgere og Ældretilsynet, og vejledningen siger, at alle felter udfyldes (Aktivitet 1b og 3).',
+  'Plejeoverblikket shows a care unit’s addresses, email, website and phone as contact information for citizens and Ældretilsynet, and the guidance says to fill in every field (Aktivitet 1b and 3).',
+);
 
 export const careunitContactMissing: Rule = {
   id: 'careunit-contact-missing',
   defaultSeverity: 'error',
-  docs: { summary: msg('', ''), rationale: msg('', ''), remedy: msg('', ''), source: '', invalidExample: '', validExample: '' },
-  check() {},
+  docs: {
+    summary: msg(
+      'En plejeenhed mangler postadresse, besøgsadresse, e-mail, website eller telefon (efter SOR’s nedarvning).',
+      'A care unit lacks a postal address, visiting address, email, website or phone (after SOR’s inheritance).',
+    ),
+    rationale: msg(
+      'Plejeoverblikket henter plejeenhedens adresser, e-mailadresse, website og telefonnummer fra SOR og viser dem som vigtig kontaktinformation for borgere, private aktører og myndigheder, herunder Ældretilsynet (Aktivitet 3). Når en plejeenhed oprettes, udfyldes alle felter inkl. e-mailadresse, telefonnummer og website (Aktivitet 1b). SOR lader en enhed uden postadresse eller uden telefon, e-mail og website arve forældrenes, og bruger postadressen som besøgsadresse, når der ingen er; et felt, plejeenheden kun arver, meldes som information med den enhed, værdien kommer fra, for vejledningen vil have plejeenhedens egne oplysninger.',
+      'Plejeoverblikket takes a care unit’s addresses, email address, website and phone number from SOR and shows them as important contact information for citizens, private actors and authorities, including Ældretilsynet (Aktivitet 3). When a care unit is created, every field is filled in, including email address, phone number and website (Aktivitet 1b). SOR lets a unit without a postal address, or without phone, email and website, inherit its parent’s, and uses the postal address as visiting address when there is none; a field the care unit only inherits is reported as information naming the unit it comes from, since the guidance wants the care unit’s own.',
+    ),
+    remedy: msg(
+      'Tilføj de manglende felter på plejeenheden selv. Hurtigrettelsen indsætter dem med tomme værdier, som du udfylder; indtil da meldes de som tomme.',
+      'Add the missing fields to the care unit itself. The quick-fix inserts them with empty values for you to fill in; until then they are reported as empty.',
+    ),
+    source: 'Afsnit 3, Aktivitet 1b og Aktivitet 3',
+    invalidExample: `provider:
+  name: Omsorgshuset ApS
+  cvr: "29403473"
+  email: kontakt@omsorgshuset.dk
+institutions:
+  - name: Plejecenter Østervang
+    unitType: plejeenhed
+    legalBasis: friplejeboligloven
+    postalAddress: { street: Østervangsvej, houseNumber: "12A", postalCode: "8000", city: Aarhus C }
+    phone: ""
+`,
+    validExample: `provider:
+  name: Omsorgshuset ApS
+  cvr: "29403473"
+institutions:
+  - name: Plejecenter Østervang
+    unitType: plejeenhed
+    legalBasis: friplejeboligloven
+    visitingAddress: { street: Østervangsvej, houseNumber: "12A", postalCode: "8000", city: Aarhus C }
+    postalAddress: { street: Østervangsvej, houseNumber: "12A", postalCode: "8000", city: Aarhus C }
+    phone: "+45 86 12 34 56"
+    email: kontakt@oestervang.dk
+    website: https://oestervang.dk
+`,
+  },
+  fix: {
+    safe: false,
+    description: msg(
+      'Indsætter de manglende nøgler med tomme værdier (en adresse med tomme vej, husnummer, postnummer og by) ved plejeenhedens øvrige kontaktfelter, så du kan udfylde dem.',
+      'Inserts the missing keys with empty values (an address with empty street, house number, postcode and city) beside the care unit’s other contact fields, for you to fill in.',
+    ),
+  },
+  check(context) {
+    for (const entity of context.document.entities) {
+      if (isCareUnit(entity) && !isClosed(entity, context.today)) checkCareUnit(context, entity);
+    }
+  },
 };
+
+function checkCareUnit(context: RuleContext, unit: Entity): void {
+  // A unit (or one above it) cut short by a syntax error may have the key after the cut.
+  const certain = [unit, ...ancestors(unit)].every((entity) => entity.complete);
+  const name = displayName(unit);
+  const missing: ContactField[] = [];
+  for (const field of CONTACT_FIELDS) {
+    const own = ownValue(unit, field);
+    const effective = effectiveValue(unit, field);
+    if (own && isEmptyValue(own)) {
+      context.report({ span: emptySpan(own), message: emptyMessage(field, name, effective, unit) });
+    } else if (!certain) {
+      continue;
+    } else if (!effective) {
+      missing.push(field);
+    } else if (effective.how !== 'own') {
+      context.report({
+        span: entitySpan(unit),
+        message: inheritedMessage(field, name, effective, unit),
+        severity: 'info',
+        fixes: [insertFix(context, unit, [field])],
+      });
+    }
+  }
+  for (const field of missing) {
+    const fixes = [insertFix(context, unit, [field])];
+    if (missing.length > 1) fixes.push(insertFix(context, unit, missing));
+    context.report({ span: entitySpan(unit), message: missingMessage(field, name), fixes });
+  }
+}
+
+/** The empty value itself; the key when there is nothing to point at (`email:`) or the value spans an address block. */
+function emptySpan(value: Field | Address): Span {
+  const node = value.node;
+  return node.kind === 'scalar' && node.end > node.start ? node : value.key;
+}
+
+function missingMessage(field: ContactField, name: string): Msg {
+  const label = FIELD_LABELS[field];
+  const none =
+    field === 'visitingAddress'
+      ? msg('og ingen postadresse, SOR kunne bruge i stedet', 'nor a postal address that SOR could use in its place')
+      : msg('og ingen enhed over den har en, den kunne arve', 'and no unit above it has one it could inherit');
+  return msg(
+    `Plejeenheden "${name}" har ingen ${label.da} (\`${field}\`), ${none.da}. ${WHY.da} Tilføj \`${field}\` på plejeenheden.`,
+    `Care unit "${name}" has no ${label.en} (\`${field}\`), ${none.en}. ${WHY.en} Add \`${field}\` to the care unit.`,
+  );
+}
+
+function inheritedMessage(field: ContactField, name: string, effective: EffectiveValue, unit: Entity): Msg {
+  const label = FIELD_LABELS[field];
+  const source = sourceText(effective, unit);
+  const dar =
+    field === 'visitingAddress'
+      ? msg(' Besøgsadressen skal være en gyldig adresse i DAR, hvor man besøger plejeenheden.', ' The visiting address must be a valid DAR address where visitors come to the care unit.')
+      : msg('', '');
+  return msg(
+    `Plejeenheden "${name}" har ingen ${label.da} selv: SOR bruger ${source.da}, og det viser plejeoverblikket. Vejledningen vil have plejeenhedens egne oplysninger (Aktivitet 1b og 3).${dar.da} Tilføj \`${field}\` på plejeenheden, medmindre den viste er den rigtige.`,
+    `Care unit "${name}" has no ${label.en} of its own: SOR uses ${source.en}, and plejeoverblikket will show that. The guidance wants the care unit’s own (Aktivitet 1b and 3).${dar.en} Add \`${field}\` to the care unit unless the one shown is right for it.`,
+  );
+}
+
+function emptyMessage(field: ContactField, name: string, effective: EffectiveValue | undefined, unit: Entity): Msg {
+  const label = FIELD_LABELS[field];
+  const source = effective && sourceText(effective, unit);
+  return msg(
+    `Feltet ${label.da} (\`${field}\`) på plejeenheden "${name}" er tomt: udfyld det. ${WHY.da}${source ? ` Indtil da bruger SOR ${source.da}.` : ''}`,
+    `The ${label.en} of care unit "${name}" (\`${field}\`) is empty: fill it in. ${WHY.en}${source ? ` Until then SOR uses ${source.en}.` : ''}`,
+  );
+}
+
+/** Where an effective value that is not the unit's own comes from, with the value itself. */
+function sourceText(effective: EffectiveValue, unit: Entity): Msg {
+  const value = valueText(effective.value);
+  const from = displayName(effective.from);
+  if (effective.how === 'inherited') {
+    return msg(`den fra "${from}" (${value})`, `the one of "${from}" (${value})`);
+  }
+  if (effective.from === unit) {
+    return msg(`dens postadresse (${value}) som besøgsadresse`, `its postal address (${value}) as visiting address`);
+  }
+  return msg(
+    `postadressen arvet fra "${from}" (${value}) som besøgsadresse`,
+    `the postal address inherited from "${from}" (${value}) as visiting address`,
+  );
+}
+
+/** "Søndergade 14, 8000 Aarhus C" for an address; the text of a phone, email or website. */
+function valueText(value: Field | Address): string {
+  if (!('parts' in value)) return value.text ?? '';
+  const part = (name: keyof Address['parts']) => value.parts[name]?.text?.trim() ?? '';
+  const street = [part('street'), part('houseNumber')].filter(Boolean).join(' ');
+  const city = [part('postalCode'), part('city')].filter(Boolean).join(' ');
+  return [street, city].filter(Boolean).join(', ');
+}
+
+function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): FixSpec {
+  const language = context.document.language;
+  const empty = formatScalar('', language);
+  const pairs: NewPair[] = fields.map((field) =>
+    field === 'visitingAddress' || field === 'postalAddress'
+      ? { key: field, value: '', entries: PLACEHOLDER_ADDRESS_PARTS.map((part) => ({ key: part, value: empty })) }
+      : { key: field, value: empty },
+  );
+  const anchor = insertionAnchor(unit.map, CONTACT_FIELDS, 'units');
+  const edit = insertPairs(context.text, unit.map, pairs, language, anchor);
+  const list = fields.map((field) => `\`${field}\``).join(', ');
+  const title =
+    fields.length === 1
+      ? msg(`Indsæt tom ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
+      : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
+  return { title, safe: false, edits: [edit] };
+}

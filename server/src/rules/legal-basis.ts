@@ -1,10 +1,121 @@
-// PLACEHOLDER: replaced by the rule's real module.
-import type { Rule } from '../core/rule.js';
+// Every care unit falls under one of the four laws the guidance lists (Afsnit 3, list 1-4). On an
+// open care unit the schema rule leaves a value outside the four to this rule (one finding per
+// mistake); a null value is the schema's type error.
+import type { ScalarNode } from '../core/ast.js';
+import type { TextEdit } from '../core/finding.js';
+import { formatScalar, insertionAnchor, insertPairs, replaceScalar } from '../core/edits.js';
+import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
+import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
+import type { Entity } from '../core/model.js';
+import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+
+/** The four values of `legalBasis` and the law each names (Afsnit 3, list 1-4), in the guidance's order. */
+export const LEGAL_BASES: readonly { value: string; law: Msg }[] = [
+  { value: 'aeldreloven', law: msg('ældreloven § 47 (plejehjem mv.)', 'ældreloven § 47 (plejehjem etc.)') },
+  { value: 'almenboligloven', law: msg('almenboligloven (plejeboliger)', 'almenboligloven (plejeboliger, social housing)') },
+  { value: 'aeldreboligloven', law: msg('ældreboligloven § 17 (plejeboliger)', 'ældreboligloven § 17 (plejeboliger)') },
+  { value: 'friplejeboligloven', law: msg('friplejeboligloven (friplejeboliger)', 'friplejeboligloven (friplejeboliger)') },
+];
 
 export const legalBasis: Rule = {
   id: 'legal-basis',
-  defaultSeverity: 'error',
-  docs: { summary: msg('', ''), rationale: msg('', ''), remedy: msg('', ''), source: '', invalidExample: '', validExample: '' },
-  check() {},
+  defaultSeverity: 'warning',
+  docs: {
+    summary: msg(
+      'En plejeenhed uden retsgrundlag (`legalBasis`), eller med et, der ikke er en af de fire love.',
+      'A care unit without a legal basis (`legalBasis`), or with one that is not one of the four laws.',
+    ),
+    rationale: msg(
+      'Plejeenheder omfatter pladser og boliger efter fire love: plejehjem mv. efter ældreloven § 47, plejeboligbebyggelser efter almenboligloven, plejeboligbebyggelser efter ældreboligloven § 17 og friplejeboligbebyggelser efter friplejeboligloven (Afsnit 3, punkt 1-4). Hvilken lov plejeenheden hører under, afgør, at den er omfattet af plejeoverblikket og Ældretilsynet.',
+      'Care units cover places and dwellings under four laws: plejehjem etc. under ældreloven § 47, plejebolig buildings under almenboligloven, plejebolig buildings under ældreboligloven § 17, and friplejebolig buildings under friplejeboligloven (Afsnit 3, items 1-4). Which law the care unit falls under is what makes it a care unit that plejeoverblikket and Ældretilsynet cover.',
+    ),
+    remedy: msg(
+      'Angiv `legalBasis` med en af værdierne aeldreloven, almenboligloven, aeldreboligloven eller friplejeboligloven.',
+      'Set `legalBasis` to one of the values aeldreloven, almenboligloven, aeldreboligloven or friplejeboligloven.',
+    ),
+    source: 'Afsnit 3, punkt 1-4',
+    invalidExample: `provider:
+  name: Omsorgshuset ApS
+institutions:
+  - name: Plejecenter Østervang
+    unitType: plejeenhed
+`,
+    validExample: `provider:
+  name: Omsorgshuset ApS
+institutions:
+  - name: Plejecenter Østervang
+    unitType: plejeenhed
+    legalBasis: friplejeboligloven
+`,
+  },
+  fix: {
+    safe: false,
+    description: msg(
+      'Tilbyder de fire love som hurtigrettelser: hver indsætter `legalBasis` efter enhedstypen eller retter den forkerte værdi. En værdi, der kun er stavet anderledes (`Ældreloven`), rettes sikkert.',
+      'Offers the four laws as quick-fixes: each inserts `legalBasis` after the unit type or replaces the wrong value. A value only spelled differently (`Ældreloven`) is corrected safely.',
+    ),
+  },
+  check(context) {
+    for (const entity of context.document.entities) {
+      if (!isCareUnit(entity) || isClosed(entity, context.today)) continue;
+      const field = entity.fields.legalBasis;
+      if (!field && entity.complete) reportMissing(context, entity);
+      else if (field?.node.kind === 'scalar' && field.text !== null && !LEGAL_BASES.some((basis) => basis.value === field.text)) {
+        reportWrong(context, entity, field.node);
+      }
+    }
+  },
 };
+
+function reportMissing(context: RuleContext, unit: Entity): void {
+  const name = displayName(unit);
+  const language = context.document.language;
+  const anchor = insertionAnchor(unit.map, ['unitTypeCode', 'unitType'], 'units');
+  context.report({
+    span: entitySpan(unit),
+    message: msg(
+      `Plejeenheden "${name}" har intet retsgrundlag (\`legalBasis\`). ${WHY.da} Tilføj \`legalBasis\`: ${VALUES.da}.`,
+      `Care unit "${name}" has no legal basis (\`legalBasis\`). ${WHY.en} Add \`legalBasis\`: ${VALUES.en}.`,
+    ),
+    fixes: lawFixes(() => false, (value) => insertPairs(context.text, unit.map, [{ key: 'legalBasis', value: formatScalar(value, language) }], language, anchor)),
+  });
+}
+
+function reportWrong(context: RuleContext, unit: Entity, node: ScalarNode): void {
+  const name = displayName(unit);
+  const written = node.text!.trim();
+  const described = written ? msg(`\`${written}\`, som ikke er en af de fire love`, `\`${written}\`, which is not one of the four laws`) : msg('tomt', 'empty');
+  // `Ældreloven` or ` aeldreloven` can only mean one value: that correction is safe.
+  const meant = LEGAL_BASES.find((basis) => basis.value === spelledPlainly(written))?.value;
+  const replace = (value: string) => replaceScalar(context.text, node, value, context.document.language);
+  context.report({
+    span: node,
+    message: msg(
+      `Retsgrundlaget (\`legalBasis\`) for plejeenheden "${name}" er ${described.da}. ${WHY.da} Brug en af værdierne ${VALUES.da}.`,
+      `The legal basis (\`legalBasis\`) of care unit "${name}" is ${described.en}. ${WHY.en} Use one of the values ${VALUES.en}.`,
+    ),
+    fixes: lawFixes((value) => value === meant, replace),
+  });
+}
+
+const WHY = msg(
+  'Vejledningen afgrænser plejeenheder ved de fire love, deres pladser og boliger hører under (Afsnit 3, punkt 1-4).',
+  'The guidance defines care units by the four laws their places and dwellings fall under (Afsnit 3, items 1-4).',
+);
+const VALUES = msg('aeldreloven, almenboligloven, aeldreboligloven eller friplejeboligloven', 'aeldreloven, almenboligloven, aeldreboligloven or friplejeboligloven');
+
+/** One suggestion per law, the safe one (if any) first. */
+function lawFixes(isSafe: (value: string) => boolean, edit: (value: string) => TextEdit): FixSpec[] {
+  const fixes = LEGAL_BASES.map((basis) => ({
+    title: msg(`Retsgrundlag: ${basis.law.da}`, `Legal basis: ${basis.law.en}`),
+    safe: isSafe(basis.value),
+    edits: [edit(basis.value)],
+  }));
+  return [...fixes.filter((fix) => fix.safe), ...fixes.filter((fix) => !fix.safe)];
+}
+
+/** The value as the format spells it: lower case, æ ø å as ae oe aa. */
+function spelledPlainly(text: string): string {
+  return text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}

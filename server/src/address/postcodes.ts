@@ -1,3 +1,59 @@
-// PLACEHOLDER: replaced by the generated postcode table.
-import type { PostcodeTable } from '../core/rule.js';
-export const bundledPostcodes: PostcodeTable = { get: () => undefined, source: 'none' };
+// The postcode table the address rules read: the DAWA 2018 snapshot sor-lint ships, or a newer
+// list in the same CSV format that the user points at (the snapshot misses codes created since).
+import { readFileSync } from 'node:fs';
+import type { PostcodeEntry, PostcodeTable } from '../core/rule.js';
+import type { PostcodeRow } from './postcode-csv.js';
+import { PostcodeFileError, parsePostcodeCsv } from './postcode-csv.js';
+import { DAWA_2018_RUNS, DAWA_2018_STORMODTAGER } from './postcodes-dawa-2018.js';
+
+export { PostcodeFileError } from './postcode-csv.js';
+
+/** Where sor-lint's configuration file names a newer list (schemas/sor-lint-config.schema.json). */
+export const POSTCODE_FILE_SETTING = 'settings.postcodeFile';
+
+export class PostcodeList implements PostcodeTable {
+  private readonly entries = new Map<string, PostcodeEntry>();
+
+  constructor(
+    rows: Iterable<PostcodeRow>,
+    readonly source: string,
+  ) {
+    for (const row of rows) this.entries.set(row.code, { name: row.name, stormodtager: row.stormodtager });
+  }
+
+  get(code: string): PostcodeEntry | undefined {
+    return this.entries.get(code);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function* bundledRows(): Generator<PostcodeRow> {
+  const stormodtager = new Set(DAWA_2018_STORMODTAGER);
+  for (const [first, last, name] of DAWA_2018_RUNS) {
+    for (let code = first; code <= last; code++) {
+      yield { code: String(code).padStart(4, '0'), name, stormodtager: stormodtager.has(code) };
+    }
+  }
+}
+
+export const BUNDLED_POSTCODES_SOURCE = 'DAWA 2018';
+
+export const bundledPostcodes: PostcodeList = new PostcodeList(bundledRows(), BUNDLED_POSTCODES_SOURCE);
+
+/** Reads a postcode list in DAWA's `postnr;navn;stormodtager` format; throws PostcodeFileError. */
+export function loadPostcodeFile(path: string): PostcodeList {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PostcodeFileError({
+      da: `Postnummerlisten ${path} kan ikke læses: ${reason}`,
+      en: `The postcode list ${path} cannot be read: ${reason}`,
+    });
+  }
+  return new PostcodeList(parsePostcodeCsv(text, path), path);
+}

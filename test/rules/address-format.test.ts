@@ -242,3 +242,21 @@ describe('address-format: documentation examples', () => {
     expect(findingsOf(addressFormat, addressFormat.docs.validExample)).toEqual([]);
   });
 });
+
+describe('placeholders inserted by careunit-contact-missing', () => {
+  it('leaves a care unit address with every part blank to that rule, and checks it once filled', () => {
+    const text = providerYaml(`  - name: Plejecenter Østervang
+    unitType: plejeenhed
+    visitingAddress:
+      street: ""
+      houseNumber: ""
+      postalCode: ""
+      city: ""
+`);
+    const found = seen(lintText(text));
+    expect(found.filter((s) => s.ruleId === 'address-format' || s.ruleId === 'address-unverified')).toEqual([]);
+    expect(found).toContainEqual(expect.objectContaining({ ruleId: 'careunit-contact-missing', text: 'visitingAddress', severity: 'error' }));
+    const filled = text.replace('street: ""', 'street: Østervangsvej');
+    expect(seen(lintText(filled)).filter((s) => s.ruleId === 'address-format').map((s) => s.text)).toEqual(['""', '""']);
+  });
+});

@@ -7,7 +7,8 @@ import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Address, AddressField, Entity, Field } from '../core/model.js';
-import { ADDRESS_FIELDS, displayName, isClosed } from '../core/model.js';
+import { ADDRESS_FIELDS, displayName, isCareUnit, isClosed } from '../core/model.js';
+import { isEmptyValue } from '../core/inheritance.js';
 import type { FixSpec, PostcodeEntry, Rule, RuleContext } from '../core/rule.js';
 import { bundledPostcodes, POSTCODE_FILE_SETTING } from '../address/postcodes.js';
 
@@ -88,7 +89,8 @@ export const addressFormat: Rule = {
       if (isClosed(entity, context.today)) continue;
       for (const field of ADDRESS_FIELDS) {
         const address = entity.addresses[field];
-        if (address?.map) checkAddress(context, entity, field, address);
+        // A care unit's address with every part blank is careunit-contact-missing's "fill it in".
+        if (address?.map && !(isCareUnit(entity) && isEmptyValue(address))) checkAddress(context, entity, field, address);
       }
     }
   },

@@ -7,6 +7,7 @@ import { msg } from '../core/i18n.js';
 import type { Address, Entity } from '../core/model.js';
 import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
 import type { Rule } from '../core/rule.js';
+import { isEmptyValue } from '../core/inheritance.js';
 
 const WHY_AND_WHAT = msg(
   'Besøgsadressen skal være en gyldig adresse i Danmarks Adresseregister (DAR): ellers melder plejeoverblikket fejl, og plejeenheden vises ikke. SOR markerer en sådan adresse med et X, fordi den ikke kan vises på kort (Aktivitet 3, "Særligt om besøgsadressen"). ' +
@@ -60,7 +61,8 @@ export const addressUnverified: Rule = {
     for (const entity of context.document.entities) {
       if (entity.level === 'provider' || !isCareUnit(entity) || isClosed(entity, context.today)) continue;
       const effective = effectiveVisitingAddress(entity);
-      if (effective && !isConfirmed(effective.address)) context.report({ span: effective.span, message: effective.message });
+      // An address with every part blank is careunit-contact-missing's "fill it in", not unverified.
+      if (effective && !isEmptyValue(effective.address) && !isConfirmed(effective.address)) context.report({ span: effective.span, message: effective.message });
     }
   },
 };

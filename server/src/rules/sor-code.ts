@@ -1,10 +1,152 @@
-// PLACEHOLDER: replaced by the rule's real module.
-import type { Rule } from '../core/rule.js';
+// sor-code: a SOR code that cannot be one (error), one that two units share (error), and one whose
+// structure says it was mistyped (warning): SOR's own code structure, FORMAT.md.
+import type { Span } from '../core/ast.js';
 import { msg } from '../core/i18n.js';
+import type { Entity, Field } from '../core/model.js';
+import { displayName, entitySpan } from '../core/model.js';
+import type { Rule, RuleContext } from '../core/rule.js';
+import { checkSorCode, SOR_CODE_MAX_DIGITS, SOR_CODE_MIN_DIGITS, SOR_NAMESPACE, SOR_PARTITION } from './support/sor-code.js';
+
+const WHY = msg(
+  'SOR-koden identificerer enheden i SOR, og plejeoverblikket kender plejeenheden på den.',
+  'The SOR code identifies the unit in SOR, and plejeoverblikket knows the care unit by it.',
+);
+
+const TODO = msg(
+  'Kopiér koden fra SOR (SOR-browseren eller SOR\'s eksport), eller fjern sorId, hvis enheden endnu ikke er oprettet i SOR.',
+  'Copy the code from SOR (the SOR browser or SOR\'s export), or remove sorId if the unit is not yet created in SOR.',
+);
+
+interface Occurrence {
+  entity: Entity;
+  field: Field;
+  code: string;
+}
+
+/** The value's range, or the unit's name when the code comes from elsewhere (a YAML merge key). */
+function placeOf({ entity, field }: Occurrence): Span {
+  return entity.map.entries.includes(field.pair) ? { start: field.node.start, end: field.node.end } : entitySpan(entity);
+}
+
+function reportStructure(context: RuleContext, occurrence: Occurrence): void {
+  const { code } = occurrence;
+  const span = placeOf(occurrence);
+  const check = checkSorCode(code);
+  if (check.kind === 'not-digits') {
+    context.report({
+      span,
+      message: msg(
+        `SOR-koden "${code}" består ikke kun af cifre. En SOR-kode er ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} cifre. ${WHY.da} ${TODO.da}`,
+        `The SOR code "${code}" is not all digits. A SOR code is ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} digits. ${WHY.en} ${TODO.en}`,
+      ),
+    });
+    return;
+  }
+  if (check.kind === 'length') {
+    context.report({
+      span,
+      message: msg(
+        `SOR-koden "${code}" har ${check.digits} cifre, men en SOR-kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (den mindste mulige er 11000016002). ${WHY.da} ${TODO.da}`,
+        `The SOR code "${code}" has ${check.digits} digits, but a SOR code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (the smallest possible is 11000016002). ${WHY.en} ${TODO.en}`,
+      ),
+    });
+    return;
+  }
+  const expectedTail = SOR_NAMESPACE + SOR_PARTITION;
+  if (check.wrongNamespace !== undefined) {
+    context.report({
+      span,
+      severity: 'warning',
+      message: msg(
+        `SOR-koden "${code}" har "${check.wrongNamespace}" før det sidste ciffer, hvor alle danske SOR-koder har "${expectedTail}" (det danske navnerum ${SOR_NAMESPACE} og partitionen ${SOR_PARTITION}); et ciffer mangler, er for meget eller er byttet om. ${WHY.da} ${TODO.da}`,
+        `The SOR code "${code}" has "${check.wrongNamespace}" before its last digit, where every Danish SOR code has "${expectedTail}" (the Danish namespace ${SOR_NAMESPACE} and the partition ${SOR_PARTITION}); a digit is missing, extra or swapped. ${WHY.en} ${TODO.en}`,
+      ),
+    });
+  }
+  if (check.expectedCheckDigit !== undefined) {
+    context.report({
+      span,
+      severity: 'warning',
+      message: msg(
+        `SOR-koden "${code}" består ikke Verhoeff-kontrollen af sit sidste ciffer (med de øvrige cifre skulle det være ${check.expectedCheckDigit}). Alle kendte SOR-koder består den, så koden er næsten sikkert skrevet forkert. ${WHY.da} ${TODO.da}`,
+        `The SOR code "${code}" fails the Verhoeff check of its last digit (with the other digits it would be ${check.expectedCheckDigit}). Every known SOR code passes it, so this one is almost certainly mistyped. ${WHY.en} ${TODO.en}`,
+      ),
+    });
+  }
+}
+
+function reportDuplicates(context: RuleContext, occurrences: Occurrence[]): void {
+  const byCode = new Map<string, Occurrence[]>();
+  for (const occurrence of occurrences) byCode.set(occurrence.code, [...(byCode.get(occurrence.code) ?? []), occurrence]);
+  for (const [code, sharing] of byCode) {
+    if (sharing.length < 2) continue;
+    for (const occurrence of sharing) {
+      const others = sharing.filter((other) => other !== occurrence);
+      const names = others.map((other) => `"${displayName(other.entity)}"`).join(', ');
+      context.report({
+        span: placeOf(occurrence),
+        message: msg(
+          `SOR-koden "${code}" bruges også af ${names} i denne fil. En SOR-kode identificerer præcis én enhed, så plejeoverblikket kan ikke vide, hvilken enhed den står for. Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed koden hører til).`,
+          `The SOR code "${code}" is also used by ${names} in this file. A SOR code identifies exactly one unit, so plejeoverblikket cannot tell which unit it stands for. Correct the code of the unit that has the wrong one (the SOR browser shows which unit the code belongs to).`,
+        ),
+        related: others.map((other) => ({
+          span: placeOf(other),
+          message: msg(`Samme SOR-kode på "${displayName(other.entity)}"`, `The same SOR code on "${displayName(other.entity)}"`),
+        })),
+      });
+    }
+  }
+}
 
 export const sorCode: Rule = {
   id: 'sor-code',
   defaultSeverity: 'error',
-  docs: { summary: msg('', ''), rationale: msg('', ''), remedy: msg('', ''), source: '', invalidExample: '', validExample: '' },
-  check() {},
+  docs: {
+    summary: msg(
+      'En SOR-kode, der ikke kan være en SOR-kode, som to enheder deler, eller hvis opbygning tyder på en tastefejl.',
+      'A SOR code that cannot be one, that two units share, or whose structure points to a typo.',
+    ),
+    rationale: msg(
+      `SOR-koden (SorId) identificerer enheden i SOR og dermed plejeenheden på plejeoverblikket. Den er opbygget som en SNOMED CT-identifikator: et løbenummer, det danske navnerum ${SOR_NAMESPACE}, en partition på 2 cifre (${SOR_PARTITION} i alle kendte koder) og et Verhoeff-kontrolciffer. Den mindste mulige kode er 11000016002, så en kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} cifre. En kode med andet end cifre, med for få eller for mange cifre, eller som to enheder deler, er en fejl. En kode uden navnerum og partition foran kontrolcifferet, eller som ikke består Verhoeff-kontrollen, er en advarsel: alle kendte SOR-koder har dem, så det er næsten altid en tastefejl.`,
+      `The SOR code (SorId) identifies the unit in SOR and so the care unit on plejeoverblikket. It is built as a SNOMED CT identifier: a running number, the Danish namespace ${SOR_NAMESPACE}, a 2-digit partition (${SOR_PARTITION} in every code seen) and a Verhoeff check digit. The smallest possible code is 11000016002, so a code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} digits. A code with anything but digits, with too few or too many digits, or that two units share is an error. A code without the namespace and partition before its check digit, or that fails the Verhoeff check, is a warning: every known SOR code has them right, so it is almost always a typo.`,
+    ),
+    remedy: msg(
+      'Kopiér SOR-koden fra SOR (SOR-browseren eller SOR\'s eksport). En enhed, der endnu ikke er oprettet i SOR, skal ikke have nogen sorId.',
+      'Copy the SOR code from SOR (the SOR browser or SOR\'s export). A unit not yet created in SOR has no sorId.',
+    ),
+    source: 'SOR\'s code structure (FORMAT.md, sorId)',
+    invalidExample: `provider:
+  name: Omsorgshuset ApS
+  cvr: "29403473"
+institutions:
+  - name: Plejecenter Østervang
+    sorId: "698481000016007"
+    unitType: plejeenhed
+  - name: Plejecenter Birkely
+    sorId: "698481000016007"
+    unitType: plejeenhed
+`,
+    validExample: `provider:
+  name: Omsorgshuset ApS
+  cvr: "29403473"
+institutions:
+  - name: Plejecenter Østervang
+    sorId: "698481000016007"
+    unitType: plejeenhed
+  - name: Plejecenter Birkely
+    sorId: "11000016002"
+    unitType: plejeenhed
+`,
+  },
+  check(context) {
+    const occurrences: Occurrence[] = [];
+    for (const entity of context.document.entities) {
+      const field = entity.fields.sorId;
+      const code = field?.node.kind === 'scalar' ? field.text : null;
+      // No code (or an empty one) marks a unit still to be created in SOR; lists and maps are the schema's.
+      if (field && code && code.trim() !== '') occurrences.push({ entity, field, code });
+    }
+    for (const occurrence of occurrences) reportStructure(context, occurrence);
+    reportDuplicates(context, occurrences);
+  },
 };

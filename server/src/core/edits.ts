@@ -6,14 +6,16 @@ import { eolOf } from './lines.js';
 import type { Language } from './parse.js';
 
 /** A YAML plain scalar we can write without quotes: no indicator, not read as a number or keyword. */
-const SAFE_PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} ._/@+,()-]*$/u;
+const SAFE_PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} ._/@+,()?=&%:-]*$/u;
 const YAML_KEYWORD = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 const NUMBER_LIKE = /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$|^0[xo]/i;
 
 /** A new scalar value as it must be written in this language (JSON always quoted). */
 export function formatScalar(value: string, language: Language): string {
   if (language === 'json') return JSON.stringify(value);
-  const plain = SAFE_PLAIN.test(value) && !value.endsWith(' ') && !YAML_KEYWORD.test(value) && !NUMBER_LIKE.test(value) && !value.includes(': ') && !value.includes(' #');
+  // `:` is plain text unless a space or the end follows it (`https://x.dk` stays unquoted).
+  const plain =
+    SAFE_PLAIN.test(value) && !/[ :]$/.test(value) && !YAML_KEYWORD.test(value) && !NUMBER_LIKE.test(value) && !value.includes(': ') && !value.includes(' #');
   return plain ? value : JSON.stringify(value);
 }
 

@@ -91,7 +91,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   return { text, bom, language, documents, findings: kept, directives, failures };
 }
 
-function toFinding(rule: Rule, setting: Severity | undefined, report: Report, lang: Lang): Finding {
+export function toFinding(rule: Rule, setting: Severity | undefined, report: Report, lang: Lang): Finding {
   return {
     ruleId: rule.id,
     severity: severityOf(rule, setting, report.severity),

@@ -7,6 +7,7 @@ import { careunitContactMissing } from './careunit-contact-missing.js';
 import { contactFormat } from './contact-format.js';
 import { addressFormat } from './address-format.js';
 import { addressUnverified } from './address-unverified.js';
+import { addressNotInDar } from './address-not-in-dar.js';
 import { legalBasis } from './legal-basis.js';
 import { legalBasisPending } from './legal-basis-pending.js';
 import { careunitNewLevel } from './careunit-new-level.js';
@@ -22,6 +23,7 @@ export const allRules: readonly Rule[] = [
   contactFormat,
   addressFormat,
   addressUnverified,
+  addressNotInDar,
   legalBasis,
   legalBasisPending,
   careunitNewLevel,

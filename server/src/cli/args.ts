@@ -1,0 +1,127 @@
+// Command-line options. `--format F --output-file PATH` pairs repeat, so options are read as the
+// ordered tokens node:util gives, not as a flat record.
+import { parseArgs } from 'node:util';
+import type { Lang } from '../core/i18n.js';
+import { CliError } from './errors.js';
+
+export interface ReportTarget {
+  format: string;
+  /** Standard output when undefined. */
+  outputFile: string | undefined;
+}
+
+export interface CliOptions {
+  targets: string[];
+  reports: ReportTarget[];
+  fix: boolean;
+  fixDryRun: boolean;
+  lang: Lang | undefined;
+  config: string | undefined;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  color: boolean;
+  reportUnusedDisableDirectives: boolean;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  stdinFilename: string | undefined;
+  online: boolean;
+  addressEndpoint: string | undefined;
+  stdio: boolean;
+  version: boolean;
+  help: boolean;
+  debug: boolean;
+}
+
+export const DEFAULT_FORMAT = 'stylish';
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  lang: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  online: { type: 'boolean' },
+  'address-endpoint': { type: 'string' },
+  stdio: { type: 'boolean' },
+  // The language server's other transports, as LSP clients pass them; handled like --stdio.
+  'node-ipc': { type: 'boolean' },
+  socket: { type: 'string' },
+  clientProcessId: { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+} as const;
+
+export function parseOptions(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals, tokens } = parsed;
+  const lang = values.lang;
+  if (lang !== undefined && lang !== 'da' && lang !== 'en') throw new CliError(`--lang must be da or en, not "${lang}"`);
+  return {
+    targets: positionals,
+    reports: reportTargets(tokens),
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    lang,
+    config: values.config,
+    maxWarnings: maxWarnings(values['max-warnings']),
+    quiet: values.quiet ?? false,
+    color: !values['no-color'],
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'] ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    stdinFilename: values['stdin-filename'],
+    online: values.online ?? false,
+    addressEndpoint: values['address-endpoint'],
+    stdio: Boolean(values.stdio || values['node-ipc'] || values.socket),
+    version: values.version ?? false,
+    help: values.help ?? false,
+    debug: values.debug ?? false,
+  };
+}
+
+function maxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings must be a whole number of 0 or more, not "${value}"`);
+  return Number(value);
+}
+
+type Token = { kind: string; name?: string; value?: string };
+
+/** Each --output-file belongs to the --format before it (the default format if none came before). */
+function reportTargets(tokens: readonly Token[]): ReportTarget[] {
+  const reports: ReportTarget[] = [];
+  let open: ReportTarget | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'format') {
+      open = { format: token.value!, outputFile: undefined };
+      reports.push(open);
+    } else if (token.name === 'output-file') {
+      if (!open || open.outputFile !== undefined) {
+        open = { format: DEFAULT_FORMAT, outputFile: undefined };
+        reports.push(open);
+      }
+      open.outputFile = token.value!;
+    }
+  }
+  if (reports.length === 0) reports.push({ format: DEFAULT_FORMAT, outputFile: undefined });
+  if (reports.filter((report) => report.outputFile === undefined).length > 1) {
+    throw new CliError('only one report can go to standard output: give the others --output-file PATH');
+  }
+  return reports;
+}

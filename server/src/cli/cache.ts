@@ -1,0 +1,85 @@
+// --cache: a file whose size and mtime (else content hash), configuration and tool version are
+// those of its last clean run is not read again. Only clean files are remembered, so whatever a
+// cached file would report is nothing.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/sor-lint/cache.json';
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  configHash: string;
+}
+
+interface CacheFile {
+  version: string;
+  files: Record<string, Entry>;
+}
+
+export function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class LintCache {
+  private dirty = false;
+
+  private constructor(
+    readonly location: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  /** A cache at `location` (a file, or a folder to hold cache.json); a missing or bad one is empty. */
+  static open(location: string | undefined, cwd: string, version: string): LintCache {
+    let path = resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
+    if (location && (/[\\/]$/.test(location) || isDirectory(path))) path = resolve(path, 'cache.json');
+    let data: CacheFile = { version, files: {} };
+    try {
+      const read = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if (read.version === version && read.files && typeof read.files === 'object') data = read;
+    } catch {
+      // No cache yet, or one we cannot read: start afresh.
+    }
+    return new LintCache(path, data);
+  }
+
+  /** Clean last time and not changed since, by size and mtime: no need to read the file. */
+  unchangedByStat(file: string, size: number, mtimeMs: number, configHash: string): boolean {
+    const entry = this.data.files[file];
+    return !!entry && entry.configHash === configHash && entry.size === size && entry.mtimeMs === mtimeMs;
+  }
+
+  /** Clean last time and the same content (touched, not changed). */
+  unchangedByContent(file: string, content: string, configHash: string): boolean {
+    const entry = this.data.files[file];
+    return !!entry && entry.configHash === configHash && entry.contentHash === hashOf(content);
+  }
+
+  recordClean(file: string, content: string, configHash: string): void {
+    const stat = statSync(file);
+    this.data.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, contentHash: hashOf(content), configHash };
+    this.dirty = true;
+  }
+
+  forget(file: string): void {
+    if (!(file in this.data.files)) return;
+    delete this.data.files[file];
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    mkdirSync(dirname(this.location), { recursive: true });
+    writeFileSync(this.location, JSON.stringify(this.data));
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

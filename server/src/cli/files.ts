@@ -1,0 +1,87 @@
+// Turning the command's arguments into files: a file as given, a folder searched for SOR files,
+// a glob (tinyglobby), or `-` for standard input. Something that names nothing is an error
+// (exit 2), as in ESLint: a CI step that silently lints no file would pass for the wrong reason.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+// `require`, not `import`: the bundler then takes tinyglobby's CommonJS build, whose fdir does not
+// need `import.meta.url` (undefined in our CommonJS bundle).
+import tinyglobby = require('tinyglobby');
+import { CliError } from './errors.js';
+import { toPosix } from './paths.js';
+
+export const SOR_FILE = /\.sor\.(?:ya?ml|json)$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export interface FileTarget {
+  kind: 'file';
+  absolutePath: string;
+  displayPath: string;
+  /** Named on the command line itself, not found in a folder or by a glob. */
+  explicit: boolean;
+  /** The argument it came from. */
+  argument: string;
+}
+
+export type Target = FileTarget | { kind: 'stdin' };
+
+export function expandTargets(args: readonly string[], cwd: string): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (absolutePath: string, argument: string, explicit: boolean) => {
+    if (seen.has(absolutePath)) return;
+    seen.add(absolutePath);
+    targets.push({ kind: 'file', absolutePath, displayPath: toPosix(relative(cwd, absolutePath)) || absolutePath, explicit, argument });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!targets.some((t) => t.kind === 'stdin')) targets.push({ kind: 'stdin' });
+      continue;
+    }
+    const absolute = resolve(cwd, arg);
+    const stat = statOrUndefined(absolute, arg);
+    if (stat?.isFile()) add(absolute, arg, true);
+    else if (stat?.isDirectory()) {
+      const found = sorFilesIn(absolute);
+      if (found.length === 0) throw new CliError(`no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`);
+      for (const file of found) add(file, arg, false);
+    } else if (!stat && tinyglobby.isDynamicPattern(arg)) {
+      const found = tinyglobby.globSync(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
+      if (found.length === 0) throw new CliError(`no file matches the pattern "${arg}"`);
+      for (const file of found) add(resolve(file), arg, false);
+    } else if (!stat) throw new CliError(`no such file or folder: ${arg}`);
+    else throw new CliError(`not a file or folder: ${arg}`);
+  }
+  return targets;
+}
+
+function statOrUndefined(path: string, arg: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new CliError(`cannot read ${arg} (${code ?? String(error)})`);
+  }
+}
+
+/** SOR files below a folder, in a stable order, not following symbolic links to folders. */
+function sorFilesIn(folder: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      throw new CliError(`cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
+      } else if (SOR_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(path);
+    }
+  };
+  walk(folder);
+  return files;
+}

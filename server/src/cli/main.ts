@@ -1,0 +1,38 @@
+// Entry point of dist/cli.js: `sor-lint` the command, or `sor-lint --stdio` the language server.
+import { ConfigError } from '../config/index.js';
+import { runLanguageServer } from '../lsp/run.js';
+import { CliError } from './errors.js';
+import { run } from './run.js';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const debug = argv.includes('--debug') || process.env.SOR_LINT_DEBUG === '1';
+  try {
+    const outcome = await run(argv, {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin,
+    });
+    if ('languageServer' in outcome) runLanguageServer();
+    else process.exitCode = outcome.exitCode;
+  } catch (error) {
+    const known = error instanceof CliError || error instanceof ConfigError;
+    const reason = known ? (error as Error).message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`sor-lint: ${reason.split(/\r?\n/)[0]}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+    process.exitCode = 2;
+  }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+void main();

@@ -1,0 +1,242 @@
+// The command: options in, reports out, an exit code back (0 clean, 1 findings, 2 could not work).
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import packageJson from '../../../package.json';
+import type { FileConfig } from '../config/index.js';
+import { configForFile, lintWithConfig } from '../config/index.js';
+import type { Lang } from '../core/i18n.js';
+import { langFromEnvironment } from '../core/i18n.js';
+import { LineIndex } from '../core/lines.js';
+import type { LintResult } from '../core/lint.js';
+import type { CliOptions } from './args.js';
+import { parseOptions } from './args.js';
+import { LintCache, hashOf } from './cache.js';
+import { unifiedDiff } from './diff.js';
+import { unusedDirectiveFindings } from './directives.js';
+import { CliError } from './errors.js';
+import type { FileTarget } from './files.js';
+import { expandTargets } from './files.js';
+import { fixUntilStable, writeAtomically } from './fix.js';
+import { formatters } from './formatters/index.js';
+import { HELP, ignoredFileNote } from './messages.js';
+import { repositoryRoot } from './paths.js';
+import type { FileReport, FormatContext } from './report.js';
+import { reportedFinding } from './report.js';
+
+export const VERSION: string = packageJson.version;
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  readStdin(): Promise<string>;
+}
+
+/** What main does next: exit with a code, or keep running as the language server. */
+export type Outcome = { exitCode: number } | { languageServer: true };
+
+/** What lints leave besides reports: --fix-dry-run's diffs, and rules that threw. */
+interface RunState {
+  diffs: string[];
+  ruleFailures: { file: string; ruleId: string; error: unknown }[];
+}
+
+export async function run(argv: string[], io: CliIo): Promise<Outcome> {
+  const options = parseOptions(argv);
+  const lang: Lang = options.lang ?? langFromEnvironment(io.env);
+  if (options.help || options.version) {
+    io.stdout.write(options.help ? HELP[lang] : VERSION + '\n');
+    return { exitCode: 0 };
+  }
+  if (options.stdio) return { languageServer: true };
+  checkOptions(options);
+
+  const cwd = io.cwd;
+  const targets = expandTargets(options.targets, cwd);
+  const today = new Date().toISOString().slice(0, 10);
+  const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
+  const reports: FileReport[] = [];
+  const state: RunState = { diffs: [], ruleFailures: [] };
+  // Per folder or glob argument: how many of its files are not ignored.
+  const lintedByArgument = new Map<string, number>();
+
+  for (const target of targets) {
+    if (target.kind === 'stdin') {
+      reports.push(await lintStdin(options, io, lang, today, state));
+      continue;
+    }
+    const config = await configForFile(target.absolutePath, { configFile: options.config && resolve(cwd, options.config) });
+    if (!target.explicit) lintedByArgument.set(target.argument, (lintedByArgument.get(target.argument) ?? 0) + (config.ignored ? 0 : 1));
+    if (config.ignored) {
+      if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang) + '\n');
+      continue;
+    }
+    reports.push(lintFile(target, config, options, lang, today, cache, state));
+  }
+  for (const [argument, linted] of lintedByArgument) {
+    if (linted === 0) throw new CliError(`every file that "${argument}" names is ignored by the configuration's ignorePatterns`);
+  }
+  cache?.save();
+
+  const context: FormatContext = {
+    lang,
+    color: false,
+    version: VERSION,
+    repoRoot: options.reports.some((r) => r.format === 'sarif' || r.format === 'github') ? repositoryRoot(cwd) : cwd,
+  };
+  if (state.diffs.length > 0) io.stdout.write(state.diffs.join(''));
+  for (const report of options.reports) {
+    const colour = report.outputFile === undefined && options.color && !io.env.NO_COLOR && !!io.stdout.isTTY;
+    const text = formatters[report.format](reports, { ...context, color: colour });
+    if (report.outputFile === undefined) io.stdout.write(text);
+    else writeReport(resolve(cwd, report.outputFile), text);
+  }
+  // A rule that threw may have missed findings: say so, and do not let the run pass.
+  for (const failure of state.ruleFailures) {
+    const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+    io.stderr.write(`sor-lint: internal error: the rule ${failure.ruleId} failed on ${failure.file}: ${reason.split(/\r?\n/)[0]}\n`);
+  }
+  return { exitCode: state.ruleFailures.length > 0 ? 2 : exitCodeOf(reports, options) };
+}
+
+function checkOptions(options: CliOptions): void {
+  if (options.online || options.addressEndpoint !== undefined) {
+    throw new CliError('online address verification (--online, --address-endpoint) is not available in this version yet');
+  }
+  for (const report of options.reports) {
+    if (!(report.format in formatters)) throw new CliError(`unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`);
+  }
+  if (options.fix && options.fixDryRun) throw new CliError('give either --fix or --fix-dry-run, not both');
+  if (options.fixDryRun && options.reports.some((r) => r.outputFile === undefined && r.format !== 'stylish')) {
+    throw new CliError('--fix-dry-run prints diffs on standard output: send the report there with --output-file PATH');
+  }
+  if (options.targets.length === 0) throw new CliError('no files given (see --help)');
+  if (options.stdinFilename !== undefined && !options.targets.includes('-')) throw new CliError('--stdin-filename names standard input: give - as a file too');
+  if (options.fix && options.targets.includes('-')) throw new CliError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
+}
+
+function lintFile(target: FileTarget, config: FileConfig, options: CliOptions, lang: Lang, today: string, cache: LintCache | undefined, state: RunState): FileReport {
+  const path = target.absolutePath;
+  const configHash = cache && configHashOf(config, options, lang, today);
+  if (cache && configHash) {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && cache.unchangedByStat(path, stat.size, stat.mtimeMs, configHash)) return emptyReport(target);
+  }
+  const content = readText(path, target.displayPath);
+  if (cache && configHash && cache.unchangedByContent(path, content, configHash)) {
+    cache.recordClean(path, content, configHash);
+    return emptyReport(target);
+  }
+  const lintText = (text: string) => lintWithConfig(text, config, { fileName: path, lang: options.lang ?? config.lang ?? lang, today });
+  let result: LintResult;
+  let written = content;
+  if (options.fix || options.fixDryRun) {
+    const outcome = fixUntilStable(content, lintText);
+    result = outcome.result;
+    if (outcome.changed) {
+      const fixed = (outcome.bom ? '\uFEFF' : '') + outcome.text;
+      if (options.fix) {
+        writeFixed(path, target.displayPath, fixed);
+        written = fixed;
+      } else state.diffs.push(fixDiff(content, outcome.text, target.displayPath));
+    }
+  } else result = lintText(content);
+  const report = fileReport(target.displayPath, path, result, options, lang, state);
+  if (cache && configHash) {
+    if (result.findings.length === 0 && report.findings.length === 0 && !options.fixDryRun) cache.recordClean(path, written, configHash);
+    else cache.forget(path);
+  }
+  return report;
+}
+
+async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState): Promise<FileReport> {
+  const name = options.stdinFilename;
+  const absolute = name === undefined ? undefined : resolve(io.cwd, name);
+  const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config) });
+  const content = await io.readStdin();
+  const lintText = (text: string) => lintWithConfig(text, config, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
+  const displayPath = name ?? '<stdin>';
+  if (!options.fixDryRun) return fileReport(displayPath, absolute, lintText(content), options, lang, state);
+  const outcome = fixUntilStable(content, lintText);
+  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.text, displayPath));
+  return fileReport(displayPath, absolute, outcome.result, options, lang, state);
+}
+
+/** --fix-dry-run's diff of a file's content (BOM or not) and its fixed text (without). */
+function fixDiff(content: string, fixed: string, displayPath: string): string {
+  return unifiedDiff(content.replace(/^\uFEFF/, ''), fixed, `a/${displayPath}`, `b/${displayPath}`);
+}
+
+function fileReport(displayPath: string, absolutePath: string | undefined, result: LintResult, options: CliOptions, lang: Lang, state: RunState): FileReport {
+  state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
+  const lines = new LineIndex(result.text);
+  const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
+  const findings = [...result.findings, ...extra]
+    .filter((finding) => !options.quiet || finding.severity === 'error')
+    .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+    .map((finding) => reportedFinding(lines, finding));
+  return { filePath: displayPath, absolutePath, text: result.text, lines, documents: result.documents, findings };
+}
+
+function emptyReport(target: FileTarget): FileReport {
+  return { filePath: target.displayPath, absolutePath: target.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
+}
+
+function readText(path: string, displayPath: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${displayPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function writeFixed(path: string, displayPath: string, content: string): void {
+  try {
+    writeAtomically(path, content);
+  } catch (error) {
+    throw new CliError(`cannot write the fixes to ${displayPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new CliError(`cannot write the report to ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** Everything besides the file's content that decides what a lint of it reports. */
+function configHashOf(config: FileConfig, options: CliOptions, lang: Lang, today: string): string {
+  const postcodes = config.settings.postcodes?.source;
+  let postcodesMtime: number | undefined;
+  try {
+    postcodesMtime = postcodes ? statSync(postcodes).mtimeMs : undefined;
+  } catch {
+    postcodesMtime = undefined;
+  }
+  return hashOf(
+    JSON.stringify({
+      rules: config.rules,
+      sorIdOverrides: config.sorIdOverrides,
+      defaultNonCareUnitType: config.settings.defaultNonCareUnitType,
+      postcodes,
+      postcodesMtime,
+      lang: options.lang ?? config.lang ?? lang,
+      reportUnused: options.reportUnusedDisableDirectives,
+      // Units close on their toDate, so what a file reports can change from one day to the next.
+      today,
+    }),
+  );
+}
+
+function exitCodeOf(reports: FileReport[], options: CliOptions): number {
+  const all = reports.flatMap((report) => report.findings);
+  const errors = all.filter((f) => f.finding.severity === 'error').length;
+  const warnings = options.quiet ? 0 : all.filter((f) => f.finding.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
+  return 0;
+}

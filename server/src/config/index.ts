@@ -1,0 +1,223 @@
+// Configuration for one file: discovered from the file's folder upwards (.sor-lint.json,
+// .sor-lint.yaml, .sor-lint.yml, or package.json's "sor-lint" key; the nearest wins, merged up to
+// a config with `root: true`), or the one file `--config` names. The CLI and the language server
+// both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
+import type { Severity } from '../core/finding.js';
+import type { Lang } from '../core/i18n.js';
+import type { LintOptions, LintResult, RuleSetting } from '../core/lint.js';
+import { lint } from '../core/lint.js';
+import type { Entity, SorDocument } from '../core/model.js';
+import type { PostcodeTable, RuleSettings } from '../core/rule.js';
+import { ruleById } from '../rules/index.js';
+import type { AddressesConfig, LoadedConfig } from './load.js';
+import { ConfigError, loadConfigFile } from './load.js';
+
+export { ConfigError } from './load.js';
+export type { AddressesConfig, ConfigData, LoadedConfig } from './load.js';
+export type { RuleSetting } from '../core/lint.js';
+
+/** Rule settings for the findings on the units with these SOR codes. */
+export interface SorIdOverride {
+  sorIds: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+export interface FileConfig {
+  /** The file-level severity or 'off' per rule id, after every config and `files` override. */
+  rules: Record<string, RuleSetting>;
+  settings: Partial<RuleSettings>;
+  lang?: Lang;
+  /** An ignorePatterns entry of some config in the chain matches the file. */
+  ignored: boolean;
+  /** The configuration files that apply, farthest first (the order they were merged in). */
+  configFiles: string[];
+  /** In merge order: a later override wins over an earlier one for the same rule. */
+  sorIdOverrides: SorIdOverride[];
+  addresses: AddressesConfig;
+}
+
+/** Config file names looked for in each folder, in this order; the first present one counts. */
+export const CONFIG_FILE_NAMES = ['.sor-lint.json', '.sor-lint.yaml', '.sor-lint.yml', 'package.json'] as const;
+
+export async function configForFile(filePath: string, options: { configFile?: string } = {}): Promise<FileConfig> {
+  const absolute = resolve(filePath);
+  const chain = options.configFile ? [loadExplicit(resolve(options.configFile))] : discover(dirname(absolute));
+  return merge(absolute, chain);
+}
+
+function loadExplicit(file: string): LoadedConfig {
+  // An explicit package.json without our key is still the user's choice: an empty config.
+  return loadConfigFile(file) ?? { file, data: {} };
+}
+
+/** Nearest-last list of the configs that apply to files in `folder`. */
+function discover(folder: string): LoadedConfig[] {
+  const nearestFirst: LoadedConfig[] = [];
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const config = configIn(dir);
+    if (config) {
+      nearestFirst.push(config);
+      if (config.data.root) break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return nearestFirst.reverse();
+}
+
+function configIn(dir: string): LoadedConfig | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = join(dir, name);
+    if (!isFile(file)) continue;
+    const config = loadConfigFile(file);
+    if (config) return config;
+  }
+  return undefined;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function merge(file: string, chain: LoadedConfig[]): FileConfig {
+  const result: FileConfig = { rules: {}, settings: {}, ignored: false, configFiles: [], sorIdOverrides: [], addresses: {} };
+  for (const { file: configFile, data } of chain) {
+    const folder = dirname(configFile);
+    const relativePath = toPosix(relative(folder, file));
+    result.configFiles.push(configFile);
+    Object.assign(result.rules, data.rules);
+    if (data.lang) result.lang = data.lang;
+    if (data.ignorePatterns?.length && ignoredBy(data.ignorePatterns, relativePath)) result.ignored = true;
+    for (const override of data.overrides ?? []) {
+      if (override.sorIds) result.sorIdOverrides.push({ sorIds: override.sorIds, rules: override.rules });
+      else if (override.files && globMatcher(override.files)(relativePath)) Object.assign(result.rules, override.rules);
+    }
+    const settings = data.settings ?? {};
+    if (settings.defaultNonCareUnitType) result.settings.defaultNonCareUnitType = settings.defaultNonCareUnitType;
+    if (settings.postcodeFile) result.settings.postcodes = postcodesFrom(configFile, resolve(folder, settings.postcodeFile));
+    Object.assign(result.addresses, data.addresses);
+  }
+  return result;
+}
+
+/**
+ * Globs as picomatch reads them, relative to the config's folder; one without a `/` matches a
+ * name at any depth (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
+ */
+function ignoredBy(patterns: string[], relativePath: string): boolean {
+  const matches = globMatcher(patterns);
+  const parts = relativePath.split('/');
+  for (let length = parts.length; length > 0; length--) {
+    if (matches(parts.slice(0, length).join('/'))) return true;
+  }
+  return false;
+}
+
+function globMatcher(patterns: string[]): (path: string) => boolean {
+  // picomatch's own `basename` option also changes how patterns with a slash match, so split them.
+  const byName = patterns.filter((pattern) => !pattern.includes('/'));
+  const byPath = patterns.filter((pattern) => pattern.includes('/'));
+  const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
+  const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
+  return (path) => pathMatches(path) || nameMatches(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+const postcodeCache = new Map<string, { mtimeMs: number; table: PostcodeTable }>();
+
+function postcodesFrom(configFile: string, csv: string): PostcodeTable {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(csv).mtimeMs;
+  } catch {
+    throw new ConfigError(configFile, 'settings.postcodeFile', `no such file: ${csv}`);
+  }
+  const cached = postcodeCache.get(csv);
+  if (cached?.mtimeMs === mtimeMs) return cached.table;
+  try {
+    const table = loadPostcodeFile(csv);
+    postcodeCache.set(csv, { mtimeMs, table });
+    return table;
+  } catch (error) {
+    if (error instanceof PostcodeFileError) throw new ConfigError(configFile, 'settings.postcodeFile', error.detail.en);
+    throw error;
+  }
+}
+
+// Applying a configuration to a lint.
+
+/**
+ * The rules to run: the file-level settings, except that a rule turned off for the file but on
+ * for some SOR codes must run, so applySorIdOverrides can keep its findings on those units.
+ */
+export function rulesToRun(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): Record<string, RuleSetting> {
+  const rules = { ...config.rules };
+  for (const override of config.sorIdOverrides) {
+    for (const [id, setting] of Object.entries(override.rules)) {
+      if (setting !== 'off' && rules[id] === 'off') delete rules[id];
+    }
+  }
+  return rules;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * The post-filter for `overrides[].sorIds`: a finding belongs to the innermost entity whose
+ * mapping contains it; that entity's SOR code decides the rule's setting for the finding.
+ * Expects a result linted with rulesToRun(config).
+ */
+export function applySorIdOverrides(result: LintResult, config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): LintResult {
+  const ran = rulesToRun(config);
+  const liftedOff = Object.keys(config.rules).filter((id) => config.rules[id] === 'off' && !(id in ran));
+  if (config.sorIdOverrides.length === 0 && liftedOff.length === 0) return result;
+  const findings = result.findings.flatMap((finding) => {
+    const rule = ruleById(finding.ruleId);
+    if (!rule) return [finding];
+    const sorId = entityAt(result.documents, finding.span.start)?.fields.sorId?.text ?? undefined;
+    const setting = settingFor(config, finding.ruleId, sorId);
+    if (setting === 'off') return [];
+    if (setting === undefined) return [finding];
+    const base = (ran[finding.ruleId] as Severity | undefined) ?? rule.defaultSeverity;
+    // A secondary finding (below the level the rule ran at) keeps its distance below the new level.
+    const secondary = finding.severity !== base && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[setting];
+    return [{ ...finding, severity: secondary ? finding.severity : setting }];
+  });
+  return { ...result, findings };
+}
+
+function settingFor(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>, ruleId: string, sorId: string | undefined): RuleSetting | undefined {
+  let setting = config.rules[ruleId];
+  if (sorId === undefined) return setting;
+  for (const override of config.sorIdOverrides) {
+    if (override.sorIds.includes(sorId) && ruleId in override.rules) setting = override.rules[ruleId];
+  }
+  return setting;
+}
+
+/** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */
+export function entityAt(documents: readonly SorDocument[], offset: number): Entity | undefined {
+  let best: Entity | undefined;
+  for (const entity of documents.flatMap((document) => document.entities)) {
+    const { start, end } = entity.map;
+    if (offset < start || offset >= end) continue;
+    if (!best || end - start < best.map.end - best.map.start) best = entity;
+  }
+  return best;
+}
+
+/** Lints a text with a file's configuration: its rules, settings, language and sorIds overrides. */
+export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'settings'> = {}): LintResult {
+  const result = lint(text, { ...options, lang: options.lang ?? config.lang, rules: rulesToRun(config), settings: config.settings });
+  return applySorIdOverrides(result, config);
+}

@@ -1,0 +1,155 @@
+// Reading one configuration file: parse (JSON, YAML, or package.json's "sor-lint" key), validate
+// against schemas/sor-lint-config.schema.json and the rule registry, and cache by path + mtime so
+// the language server can ask for every keystroke's file without re-reading unchanged configs.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import configSchema from '../../../schemas/sor-lint-config.schema.json';
+import type { RuleSetting } from '../core/lint.js';
+import type { Lang } from '../core/i18n.js';
+import { PARSE_RULE_ID } from '../core/lint.js';
+import { allRules } from '../rules/index.js';
+
+/** A configuration file as its author wrote it (after validation). */
+export interface ConfigData {
+  root?: boolean;
+  rules?: Record<string, RuleSetting>;
+  lang?: Lang;
+  ignorePatterns?: string[];
+  overrides?: OverrideData[];
+  settings?: { defaultNonCareUnitType?: string; postcodeFile?: string };
+  addresses?: AddressesConfig;
+}
+
+export interface OverrideData {
+  files?: string[];
+  sorIds?: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** Reserved for online address verification; validated now, used by a later version. */
+export interface AddressesConfig {
+  online?: boolean;
+  service?: 'adressevask' | 'dawa';
+  endpoint?: string;
+}
+
+export interface LoadedConfig {
+  file: string;
+  data: ConfigData;
+}
+
+/** A configuration the tool cannot use: names the file and, where there is one, the key. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string | undefined,
+    reason: string,
+  ) {
+    super(`${file}${key ? `: ${key}` : ''}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const PACKAGE_JSON_KEY = 'sor-lint';
+
+const ajv = new Ajv2020({ allErrors: false });
+ajv.addKeyword('x-description-da');
+const validate = ajv.compile<ConfigData>(configSchema);
+const knownRuleIds = new Set(allRules.map((rule) => rule.id));
+
+const cache = new Map<string, { mtimeMs: number; size: number; config: LoadedConfig | undefined }>();
+
+/**
+ * The configuration in `file`, or undefined for a package.json without a "sor-lint" key
+ * (or one that is not JSON: it is not ours to judge). Throws ConfigError when the file is bad.
+ */
+export function loadConfigFile(file: string): LoadedConfig | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    throw new ConfigError(file, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.config;
+  const config = readConfig(file);
+  cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, config });
+  return config;
+}
+
+function readConfig(file: string): LoadedConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new ConfigError(file, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const isPackageJson = basename(file) === 'package.json';
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    if (isPackageJson) return undefined;
+    throw new ConfigError(file, undefined, `not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${firstLine(error)}`);
+  }
+  if (isPackageJson) {
+    if (!isObject(data) || !(PACKAGE_JSON_KEY in data)) return undefined;
+    data = data[PACKAGE_JSON_KEY];
+  }
+  // An empty YAML file is an empty configuration.
+  if (data === null || data === undefined) data = {};
+  checkData(file, data, isPackageJson ? `${PACKAGE_JSON_KEY}.` : '');
+  return { file, data: data as ConfigData };
+}
+
+function checkData(file: string, data: unknown, keyPrefix: string): asserts data is ConfigData {
+  if (!validate(data)) {
+    const [error] = validate.errors ?? [];
+    const { key, reason } = describe(error);
+    throw new ConfigError(file, key ? keyPrefix + key : keyPrefix.replace(/\.$/, '') || undefined, reason);
+  }
+  const ruleMaps: [string, Record<string, RuleSetting> | undefined][] = [['rules', data.rules]];
+  data.overrides?.forEach((override, i) => ruleMaps.push([`overrides[${i}].rules`, override.rules]));
+  for (const [path, rules] of ruleMaps) {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!knownRuleIds.has(id)) {
+        const reason = id === PARSE_RULE_ID ? 'syntax errors cannot be turned off or down' : `unknown rule id (known: ${[...knownRuleIds].join(', ')})`;
+        throw new ConfigError(file, `${keyPrefix}${path}.${id}`, reason);
+      }
+    }
+  }
+}
+
+/** ajv's first error as a key path (`overrides[0].rules.x`) and a reason a person reads. */
+function describe(error: ErrorObject | undefined): { key: string; reason: string } {
+  if (!error) return { key: '', reason: 'invalid configuration' };
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((key, part) => (/^\d+$/.test(part) ? `${key}[${part}]` : key ? `${key}.${part}` : part), '');
+  const join = (extra: string) => (path ? `${path}.${extra}` : extra);
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { key: join(String(error.params.additionalProperty)), reason: 'unknown key' };
+    case 'enum':
+      return { key: path, reason: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'required':
+      return { key: join(String(error.params.missingProperty)), reason: 'is required' };
+    case 'minProperties':
+      return { key: path, reason: 'needs "files" or "sorIds" beside "rules"' };
+    default:
+      return { key: path, reason: error.message ?? 'invalid' };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0];
+}

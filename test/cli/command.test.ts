@@ -36,8 +36,8 @@ describe('exit codes', () => {
     [['--frobnicate', 'basic/clean.sor.yaml'], "Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--frobnicate\" (see --help)"],
     [['--lang', 'de', 'basic/clean.sor.yaml'], '--lang must be da or en, not "de"'],
     [['--max-warnings', 'many', 'basic/clean.sor.yaml'], '--max-warnings must be a whole number of 0 or more, not "many"'],
-    [['--online', 'basic/clean.sor.yaml'], 'online address verification (--online, --address-endpoint) is not available in this version yet'],
-    [['--address-endpoint', 'http://127.0.0.1:9/', 'basic/clean.sor.yaml'], 'online address verification (--online, --address-endpoint) is not available in this version yet'],
+    [['--online', 'basic/clean.sor.yaml'], "Online address verification (adressevask) needs the address service's URL (http:// or https://); there is no default. (--address-endpoint URL)"],
+    [['--address-endpoint', 'ftp://example', 'basic/clean.sor.yaml'], "Online address verification (adressevask) needs the address service's URL (http:// or https://); there is no default. (--address-endpoint URL)"],
     [['--config', 'basic/none.json', 'basic/clean.sor.yaml'], `${join(FIXTURES, 'basic/none.json')}: cannot read the file (ENOENT)`],
   ];
   for (const [args, reason] of usage) {

@@ -65,7 +65,7 @@ Tilvalg:
       --cache-location STI   cachefil (standard: node_modules/.cache/sor-lint/cache.json)
       --stdin-filename NAVN  navngiv standard input (-): sprog og konfiguration følger navnet
       --online, --address-endpoint URL
-                             online adressekontrol (ikke i denne version endnu)
+                             tjek besøgsadresser i DAR online (token i SOR_LINT_ADDRESS_TOKEN)
       --stdio                kør sprogserveren (LSP) over stdio i stedet
       --debug                vis stakspor ved interne fejl
   -v, --version              vis versionen
@@ -97,7 +97,7 @@ Options:
       --cache-location PATH  cache file (default: node_modules/.cache/sor-lint/cache.json)
       --stdin-filename NAME  name standard input (-): language and configuration follow it
       --online, --address-endpoint URL
-                             online address verification (not in this version yet)
+                             check visiting addresses in DAR online (token in SOR_LINT_ADDRESS_TOKEN)
       --stdio                run the language server (LSP) over stdio instead
       --debug                print stack traces of internal errors
   -v, --version              print the version

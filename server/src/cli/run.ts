@@ -2,6 +2,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../../../package.json';
+import type { OnlineAddresses } from './online.js';
+import { onlineAddresses } from './online.js';
 import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
@@ -58,12 +60,14 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
   const reports: FileReport[] = [];
   const state: RunState = { diffs: [], ruleFailures: [] };
+  // One verifier for every file, so they share its cache and its rate limit.
+  const online = onlineAddresses(options, io, lang);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
 
   for (const target of targets) {
     if (target.kind === 'stdin') {
-      reports.push(await lintStdin(options, io, lang, today, state));
+      reports.push(await lintStdin(options, io, lang, today, state, online));
       continue;
     }
     const config = await configForFile(target.absolutePath, { configFile: options.config && resolve(cwd, options.config) });
@@ -72,7 +76,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang) + '\n');
       continue;
     }
-    reports.push(lintFile(target, config, options, lang, today, cache, state));
+    reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
   }
   for (const [argument, linted] of lintedByArgument) {
     if (linted === 0) throw new CliError(`every file that "${argument}" names is ignored by the configuration's ignorePatterns`);
@@ -101,9 +105,6 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
 }
 
 function checkOptions(options: CliOptions): void {
-  if (options.online || options.addressEndpoint !== undefined) {
-    throw new CliError('online address verification (--online, --address-endpoint) is not available in this version yet');
-  }
   for (const report of options.reports) {
     if (!(report.format in formatters)) throw new CliError(`unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`);
   }
@@ -116,9 +117,18 @@ function checkOptions(options: CliOptions): void {
   if (options.fix && options.targets.includes('-')) throw new CliError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
 }
 
-function lintFile(target: FileTarget, config: FileConfig, options: CliOptions, lang: Lang, today: string, cache: LintCache | undefined, state: RunState): FileReport {
+async function lintFile(
+  target: FileTarget,
+  config: FileConfig,
+  options: CliOptions,
+  lang: Lang,
+  today: string,
+  cache: LintCache | undefined,
+  state: RunState,
+  online: OnlineAddresses,
+): Promise<FileReport> {
   const path = target.absolutePath;
-  const configHash = cache && configHashOf(config, options, lang, today);
+  const configHash = cache && configHashOf(config, options, lang, today, online.describe(config));
   if (cache && configHash) {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat && cache.unchangedByStat(path, stat.size, stat.mtimeMs, configHash)) return emptyReport(target);
@@ -142,6 +152,7 @@ function lintFile(target: FileTarget, config: FileConfig, options: CliOptions, l
       } else state.diffs.push(fixDiff(content, outcome.text, target.displayPath));
     }
   } else result = lintText(content);
+  result = await online.verify(result, config, { lang: options.lang ?? config.lang ?? lang, today });
   const report = fileReport(target.displayPath, path, result, options, lang, state);
   if (cache && configHash) {
     if (result.findings.length === 0 && report.findings.length === 0 && !options.fixDryRun) cache.recordClean(path, written, configHash);
@@ -150,17 +161,18 @@ function lintFile(target: FileTarget, config: FileConfig, options: CliOptions, l
   return report;
 }
 
-async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState): Promise<FileReport> {
+async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState, online: OnlineAddresses): Promise<FileReport> {
   const name = options.stdinFilename;
   const absolute = name === undefined ? undefined : resolve(io.cwd, name);
   const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config) });
   const content = await io.readStdin();
   const lintText = (text: string) => lintWithConfig(text, config, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
   const displayPath = name ?? '<stdin>';
-  if (!options.fixDryRun) return fileReport(displayPath, absolute, lintText(content), options, lang, state);
+  const verify = (result: LintResult) => online.verify(result, config, { lang: options.lang ?? config.lang ?? lang, today });
+  if (!options.fixDryRun) return fileReport(displayPath, absolute, await verify(lintText(content)), options, lang, state);
   const outcome = fixUntilStable(content, lintText);
   if (outcome.changed) state.diffs.push(fixDiff(content, outcome.text, displayPath));
-  return fileReport(displayPath, absolute, outcome.result, options, lang, state);
+  return fileReport(displayPath, absolute, await verify(outcome.result), options, lang, state);
 }
 
 /** --fix-dry-run's diff of a file's content (BOM or not) and its fixed text (without). */
@@ -209,7 +221,7 @@ function writeReport(path: string, text: string): void {
 }
 
 /** Everything besides the file's content that decides what a lint of it reports. */
-function configHashOf(config: FileConfig, options: CliOptions, lang: Lang, today: string): string {
+function configHashOf(config: FileConfig, options: CliOptions, lang: Lang, today: string, onlineService: string): string {
   const postcodes = config.settings.postcodes?.source;
   let postcodesMtime: number | undefined;
   try {
@@ -228,6 +240,7 @@ function configHashOf(config: FileConfig, options: CliOptions, lang: Lang, today
       reportUnused: options.reportUnusedDisableDirectives,
       // Units close on their toDate, so what a file reports can change from one day to the next.
       today,
+      onlineService,
     }),
   );
 }

@@ -11,6 +11,7 @@ import { CONTACT_FIELDS, effectiveValue, isEmptyValue, ownValue } from '../core/
 import type { Address, Entity, Field } from '../core/model.js';
 import { ancestors, displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
 import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+import { exampleFile } from './support/examples.js';
 
 const FIELD_LABELS: Record<ContactField, Msg> = {
   visitingAddress: msg('besøgsadresse', 'visiting address'),
@@ -56,11 +57,7 @@ institutions:
     postalAddress: { street: Østervangsvej, houseNumber: "12A", postalCode: "8000", city: Aarhus C }
     phone: ""
 `,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
     legalBasis: friplejeboligloven
     visitingAddress: { street: Østervangsvej, houseNumber: "12A", postalCode: "8000", city: Aarhus C }
@@ -68,7 +65,7 @@ institutions:
     phone: "+45 86 12 34 56"
     email: kontakt@oestervang.dk
     website: https://oestervang.dk
-`,
+`),
   },
   fix: {
     safe: false,

@@ -11,6 +11,7 @@ import type { PhoneProblem } from './support/phone.js';
 import { checkPhone } from './support/phone.js';
 import type { WebsiteProblem } from './support/website.js';
 import { checkWebsite } from './support/website.js';
+import { exampleFile } from './support/examples.js';
 
 type ContactField = (typeof VIRTUAL_ADDRESS_FIELDS)[number];
 
@@ -121,26 +122,18 @@ export const contactFormat: Rule = {
       'Correct the value so it can be used as written. Where the right form is unambiguous (https:// in front of a website, the separators of a phone number, spaces around a value), the quick fix corrects it, and `sor-lint --fix` does so for the whole file.',
     ),
     source: 'Afsnit 3, Aktivitet 3',
-    invalidExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    invalidExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
     phone: 86-12-34-56
     email: kontakt(at)oestervang.dk
     website: www.oestervang.dk
-`,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+`),
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
     phone: 86 12 34 56
     email: kontakt@oestervang.dk
     website: https://www.oestervang.dk
-`,
+`),
   },
   fix: {
     safe: true,

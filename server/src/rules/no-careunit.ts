@@ -5,6 +5,7 @@ import { msg } from '../core/i18n.js';
 import { displayName, entitySpan, isClosed } from '../core/model.js';
 import type { Rule } from '../core/rule.js';
 import { isNursingHome, isOpenCareUnit } from './support/unit-types.js';
+import { exampleFile } from './support/examples.js';
 
 export const noCareunit: Rule = {
   id: 'no-careunit',
@@ -23,20 +24,12 @@ export const noCareunit: Rule = {
       'Give the unit that is the nursing home itself the unit type plejeenhed (Afsnit 3, Aktivitet 2), or create the care unit as a health institution (Aktivitet 1b).',
     ),
     source: 'Afsnit 2, "Opgaven"',
-    invalidExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    invalidExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejehjem
-`,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+`),
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
-`,
+`),
   },
   check(context) {
     const { document, today } = context;

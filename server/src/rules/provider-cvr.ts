@@ -6,6 +6,7 @@ import { displayName, entitySpan } from '../core/model.js';
 import type { Rule } from '../core/rule.js';
 import type { CvrProblem } from './support/cvr.js';
 import { cvrProblem } from './support/cvr.js';
+import { exampleFile } from './support/examples.js';
 
 const WHY = msg(
   'SOR opretter virksomheden ud fra dens CVR-nummer og henter stamdata derfra (vejledningen, aktivitet 1a), og plejeoverblikket viser plejeenhederne under den leverandør, CVR-nummeret udpeger.',
@@ -58,13 +59,9 @@ institutions:
   - name: Plejecenter Østervang
     unitType: plejeenhed
 `,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
-`,
+`),
   },
   check(context) {
     const provider = context.document.provider;

@@ -12,6 +12,7 @@ import { entriesOf, isCareUnit, isClosed } from '../core/model.js';
 import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
 import type { PointerTarget } from '../core/value.js';
 import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
+import { exampleFile } from './support/examples.js';
 
 /** Keywords in the schema for editors' hover and completion; ajv only needs to know they are not typos. */
 const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da'];
@@ -63,23 +64,15 @@ export const schema: Rule = {
       'Correct the key or value marked. A typo in a key is fixed with one click when there is one obvious candidate. Keep your own notes under keys that start with `x-` (e.g. `x-note`).',
     ),
     source: 'FORMAT.md (the file format)',
-    invalidExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    invalidExample: exampleFile(`  - name: Plejecenter Østervang
     unitTyp: plejeenhed
     units: Afsnit Birken
-`,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+`),
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     unitType: plejeenhed
     units:
       - name: Afsnit Birken
-`,
+`),
   },
   fix: {
     safe: true,

@@ -6,6 +6,7 @@ import type { Entity, Field } from '../core/model.js';
 import { displayName, entitySpan } from '../core/model.js';
 import type { Rule, RuleContext } from '../core/rule.js';
 import { checkSorCode, SOR_CODE_MAX_DIGITS, SOR_CODE_MIN_DIGITS, SOR_NAMESPACE, SOR_PARTITION } from './support/sor-code.js';
+import { exampleFile } from './support/examples.js';
 
 const WHY = msg(
   'SOR-koden identificerer enheden i SOR, og plejeoverblikket kender plejeenheden på den.',
@@ -115,28 +116,20 @@ export const sorCode: Rule = {
       'Copy the SOR code from SOR (the SOR browser or SOR\'s export). A unit not yet created in SOR has no sorId.',
     ),
     source: 'SOR\'s code structure (FORMAT.md, sorId)',
-    invalidExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+    invalidExample: exampleFile(`  - name: Plejecenter Østervang
     sorId: "698481000016007"
     unitType: plejeenhed
   - name: Plejecenter Birkely
     sorId: "698481000016007"
     unitType: plejeenhed
-`,
-    validExample: `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-institutions:
-  - name: Plejecenter Østervang
+`),
+    validExample: exampleFile(`  - name: Plejecenter Østervang
     sorId: "698481000016007"
     unitType: plejeenhed
   - name: Plejecenter Birkely
     sorId: "11000016002"
     unitType: plejeenhed
-`,
+`),
   },
   check(context) {
     const occurrences: Occurrence[] = [];

@@ -1,11 +1,21 @@
-// Entry point of dist/cli.js: `sor-lint` the command, or `sor-lint --stdio` the language server.
+// Entry point of dist/cli.js: `sor-lint` the command, `sor-lint import|preview …` its
+// subcommands, or `sor-lint --stdio` the language server.
 import { ConfigError } from '../config/index.js';
+import { runImportCommand } from '../import/index.js';
 import { runLanguageServer } from '../lsp/run.js';
+import { runPreviewCommand } from '../preview/index.js';
 import { CliError } from './errors.js';
 import { run } from './run.js';
 
+const SUBCOMMANDS = { import: runImportCommand, preview: runPreviewCommand } as const;
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const subcommand = SUBCOMMANDS[argv[0] as keyof typeof SUBCOMMANDS];
+  if (subcommand) {
+    process.exitCode = await subcommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+    return;
+  }
   const debug = argv.includes('--debug') || process.env.SOR_LINT_DEBUG === '1';
   try {
     const outcome = await run(argv, {

@@ -44,6 +44,8 @@ export function ignoredFileNote(path: string, lang: Lang): string {
 
 export const HELP: Msg = msg(
   `Brug: sor-lint [tilvalg] <fil | mappe | glob | ->...
+       sor-lint import <SorEntity_daily.csv> --provider <CVR|SOR-kode> [-o fil.sor.yaml]
+       sor-lint preview <fil> [--format json|text]
 
 Tjekker en plejeleverandørs SOR-struktur (*.sor.yaml, *.sor.yml, *.sor.json) mod
 Sundhedsdatastyrelsens vejledning til plejeoverblikket.dk.
@@ -76,6 +78,8 @@ advarsler; 2 kommandoen kunne ikke gøre sit arbejde (forkert tilvalg, ulæselig
 konfiguration, intern fejl).
 `,
   `Usage: sor-lint [options] <file | directory | glob | ->...
+       sor-lint import <SorEntity_daily.csv> --provider <CVR|SOR code> [-o file.sor.yaml]
+       sor-lint preview <file> [--format json|text]
 
 Checks a care provider's SOR structure (*.sor.yaml, *.sor.yml, *.sor.json) against the Danish
 Health Data Authority's guidance for plejeoverblikket.dk.

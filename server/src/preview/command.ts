@@ -1,0 +1,49 @@
+// `sor-lint preview <file> [--format json|text] [--lang da|en]`: what plejeoverblikket will show
+// of the file. Exit 0: every care unit will be shown; 1: a care unit (or the provider) has
+// blocking errors; 2: the command could not do its job (one-line reason on stderr).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { msg } from '../core/i18n.js';
+import { lint } from '../core/lint.js';
+import type { CommandIo } from '../cli/subcommand.js';
+import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from '../cli/subcommand.js';
+import { ImportError } from '../import/errors.js';
+import { buildPreview } from './model.js';
+import { renderPreviewText } from './text.js';
+
+export const PREVIEW_HELP = msg(
+  `Brug: sor-lint preview <fil> [--format json|text] [--lang da|en]
+
+Viser, hvad plejeoverblikket får af filen: hver plejeenhed under leverandøren, med adresser og
+kontaktdata efter SOR's nedarvning, og om den vises eller afvises (og hvilke fejl der blokerer).
+Afslutningskode 0: alle plejeenheder vises; 1: noget afvises; 2: kunne ikke køre.
+`,
+  `Usage: sor-lint preview <file> [--format json|text] [--lang da|en]
+
+Shows what plejeoverblikket receives from the file: each care unit under its provider, with its
+addresses and contact data after SOR's inheritance, and whether it is shown or rejected (and which
+errors block it). Exit code 0: every care unit is shown; 1: something is rejected; 2: could not run.
+`,
+);
+
+export function runPreviewCommand(argv: string[], io: CommandIo): Promise<number> {
+  return runCommand('preview', io, async (setLang) => {
+    const { values, positionals, lang } = parseCommand(argv, { format: { type: 'string', short: 'f' } }, io);
+    setLang(lang);
+    if (values.help) {
+      io.stdout.write(PREVIEW_HELP[lang]);
+      return EXIT_OK;
+    }
+    const format = values.format ?? 'text';
+    if (format !== 'json' && format !== 'text') throw new ImportError(msg(`--format skal være json eller text, ikke "${format}".`, `--format must be json or text, not "${format}".`));
+    if (positionals.length !== 1) throw new ImportError(msg('Angiv præcis én fil.', 'Give exactly one file.'));
+    const file = positionals[0];
+    const text = await readFile(resolve(io.cwd ?? process.cwd(), file), 'utf8').catch((error: unknown) => {
+      throw fileError(file, error);
+    });
+    const preview = buildPreview(lint(text, { fileName: file, lang }), lang);
+    io.stdout.write(format === 'json' ? JSON.stringify(preview, null, 2) + '\n' : renderPreviewText(preview, lang));
+    const blocked = preview.summary.rejected > 0 || preview.fileErrors.length > 0 || preview.providers.some((provider) => provider.blocking.length > 0);
+    return blocked ? EXIT_FINDINGS : EXIT_OK;
+  });
+}

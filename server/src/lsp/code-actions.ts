@@ -1,0 +1,139 @@
+// Code actions: each finding's fixes as quick-fixes (from the diagnostic's data, no re-lint),
+// fix-all per rule, a suppression comment, the rule's documentation, and `source.fixAll.sor-lint`.
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl } from '../core/docs.js';
+import type { Span } from '../core/ast.js';
+import type { Finding, Fix } from '../core/finding.js';
+import type { Lang } from '../core/i18n.js';
+import { eolOf } from '../core/lines.js';
+import type { LintResult } from '../core/lint.js';
+import { PARSE_RULE_ID } from '../core/lint.js';
+import { ruleById } from '../rules/index.js';
+import type { DiagnosticData } from './diagnostics.js';
+import { diagnosticData, PositionMapper, SOURCE } from './diagnostics.js';
+import { chosenFix, fixAllSafe, minimalEdit, nonOverlapping } from './fixes.js';
+import { texts } from './texts.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sor-lint`;
+export const SHOW_DOCUMENTATION_COMMAND = 'sor-lint.showDocumentation';
+export const FIX_ALL_COMMAND = 'sor-lint.fixAll';
+
+export interface ActionContext {
+  document: TextDocument;
+  /** The lint of this very version of the document. */
+  result: Pick<LintResult, 'text' | 'bom' | 'language' | 'findings'>;
+  lang: Lang;
+  /** Lints a changed text as the document is linted, for repeated fix passes. */
+  relint: (text: string) => LintResult;
+  /** The client takes versioned edits, which it refuses to apply to a changed document. */
+  versionedEdits: boolean;
+}
+
+export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
+    const rulesDone = new Set<string>();
+    for (const diagnostic of ours) {
+      const data = diagnosticData(diagnostic);
+      // A diagnostic of an older version would edit the wrong text.
+      if (!data || data.version !== context.document.version) continue;
+      actions.push(...quickFixes(diagnostic, data, context));
+      const ruleId = diagnostic.code as string;
+      if (rulesDone.has(ruleId)) continue;
+      rulesDone.add(ruleId);
+      actions.push(...ruleActions(ruleId, diagnostic, context));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edit = safeFixAllEdit(context);
+    if (edit) actions.push({ title: texts.fixAllSafe[context.lang], kind: FIX_ALL_KIND, edit: workspaceEdit(context, [edit]) });
+  }
+  return actions;
+}
+
+function quickFixes(diagnostic: Diagnostic, data: DiagnosticData, context: ActionContext): CodeAction[] {
+  return data.fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.safe,
+    edit: workspaceEdit(context, fix.edits),
+  }));
+}
+
+/** Once per rule: fix all of its problems, silence it on the line, read its documentation. */
+function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const { lang, result } = context;
+  const chosen = nonOverlapping(fixesOfRule(result.findings, ruleId));
+  if (chosen.length > 1) {
+    const mapper = new PositionMapper(context.document, result.bom);
+    actions.push({
+      title: texts.fixAllOfRule(ruleId)[lang],
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(context, chosen.flatMap((fix) => mapper.edits(fix))),
+    });
+  }
+  if (result.language === 'yaml' && ruleId !== PARSE_RULE_ID) {
+    actions.push({
+      title: texts.disableForLine(ruleId)[lang],
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(context, [disableCommentEdit(context.document, diagnostic.range.start.line, ruleId, lang)]),
+    });
+  }
+  if (ruleById(ruleId)) {
+    const title = texts.showDocumentation(ruleId)[lang];
+    actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleDocUrl(ruleId)] } });
+  }
+  return actions;
+}
+
+/**
+ * One fix per finding of the rule, but one per conflict: the two ends of a conflict point at
+ * each other, and fixing one end settles both (retyping both ends of a nesting would be wrong).
+ */
+function fixesOfRule(findings: readonly Finding[], ruleId: string): Fix[] {
+  const settled = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const finding of findings) {
+    if (finding.ruleId !== ruleId || settled.has(spanKey(finding.span))) continue;
+    const fix = chosenFix(finding, false);
+    if (!fix) continue;
+    fixes.push(fix);
+    for (const related of finding.related) settled.add(spanKey(related.span));
+  }
+  return fixes;
+}
+
+function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
+}
+
+/** `# sor-lint-disable-next-line <rule> -- <reason>` above the line, at the line's indentation. */
+function disableCommentEdit(document: TextDocument, line: number, ruleId: string, lang: Lang): TextEdit {
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const eol = eolOf(document.getText());
+  const start = { line, character: 0 };
+  return { range: { start, end: start }, newText: `${indent}# sor-lint-disable-next-line ${ruleId} -- ${texts.disableReasonPlaceholder[lang]}${eol}` };
+}
+
+/** Every safe fix, repeated until stable, as one edit over the changed part of the document. */
+export function safeFixAllEdit(context: Pick<ActionContext, 'document' | 'result' | 'relint'>): TextEdit | undefined {
+  const { result } = context;
+  const edit = minimalEdit(result.text, fixAllSafe(result.text, context.relint, result));
+  if (!edit) return undefined;
+  return new PositionMapper(context.document, result.bom).edits({ title: '', safe: true, edits: [edit] })[0];
+}
+
+export function workspaceEdit(context: Pick<ActionContext, 'document' | 'versionedEdits'>, edits: TextEdit[]): WorkspaceEdit {
+  const { uri, version } = context.document;
+  return context.versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
+}

@@ -1,0 +1,106 @@
+// Findings as LSP diagnostics. Each carries its fixes (as ready LSP edits) and the document version
+// they were computed for, so a quick-fix needs no second lint and a stale one is refused.
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from '../core/ast.js';
+import { ruleDocUrl } from '../core/docs.js';
+import type { Finding, Fix, Severity } from '../core/finding.js';
+import type { LintResult } from '../core/lint.js';
+import { ruleById } from '../rules/index.js';
+
+export const SOURCE = 'sor-lint';
+
+export interface FixData {
+  title: string;
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+export interface DiagnosticData {
+  version: number;
+  fixes: FixData[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * Maps core offsets (into the BOM-stripped text) to positions in the editor's document, which
+ * may still hold the BOM some clients send.
+ */
+export class PositionMapper {
+  private readonly shift: number;
+
+  constructor(
+    private readonly document: TextDocument,
+    bom: boolean,
+  ) {
+    this.shift = bom && document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF' ? 1 : 0;
+  }
+
+  range(span: Span): Range {
+    return { start: this.document.positionAt(span.start + this.shift), end: this.document.positionAt(span.end + this.shift) };
+  }
+
+  offsetAt(position: Range['start']): number {
+    return this.document.offsetAt(position) - this.shift;
+  }
+
+  edits(fix: Fix): TextEdit[] {
+    return fix.edits.map((edit) => ({ range: this.range(edit), newText: edit.newText }));
+  }
+}
+
+export function toDiagnostics(result: Pick<LintResult, 'bom' | 'findings'>, document: TextDocument): Diagnostic[] {
+  const mapper = new PositionMapper(document, result.bom);
+  return result.findings.map((finding) => toDiagnostic(finding, document, mapper));
+}
+
+function toDiagnostic(finding: Finding, document: TextDocument, mapper: PositionMapper): Diagnostic {
+  const data: DiagnosticData = {
+    version: document.version,
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix) })),
+  };
+  const diagnostic: Diagnostic = {
+    range: mapper.range(finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+  // Only registered rules have a documentation page (a parse error has none).
+  if (ruleById(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  if (finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri: document.uri, range: mapper.range(related.span) },
+      message: related.message,
+    }));
+  }
+  const tags = tagsOf(finding.ruleId);
+  if (tags.length > 0) diagnostic.tags = tags;
+  return diagnostic;
+}
+
+/**
+ * `plejehjem` is the type the guidance retires for care institutions, so the editor strikes it
+ * through. No finding marks code that could simply be deleted, so none is `Unnecessary`.
+ */
+function tagsOf(ruleId: string): DiagnosticTag[] {
+  return ruleId === 'plejehjem-retype' ? [DiagnosticTag.Deprecated] : [];
+}
+
+/** One diagnostic at the top of the document, for a problem with the file as a whole. */
+export function documentDiagnostic(message: string, code: string, severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code, source: SOURCE, message };
+}
+
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return data && typeof data.version === 'number' && Array.isArray(data.fixes) ? (data as DiagnosticData) : undefined;
+}

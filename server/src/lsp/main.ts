@@ -1,0 +1,4 @@
+// Entry point of dist/server.js, the language server the extension starts.
+import { runLanguageServer } from './run.js';
+
+runLanguageServer();

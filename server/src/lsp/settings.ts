@@ -1,0 +1,58 @@
+// The client's `sor-lint.*` settings as the server reads them, with defaults for anything the
+// client leaves out or sends malformed (a hand-edited settings.json must not break the server).
+import type { RuleSetting } from '../core/lint.js';
+import { SEVERITIES } from '../core/finding.js';
+import type { Lang } from '../core/i18n.js';
+import { langFromLocale } from '../core/i18n.js';
+
+export interface Settings {
+  enable: boolean;
+  language: 'auto' | Lang;
+  rules: Record<string, RuleSetting>;
+  /** Empty: discover the config file next to the document. */
+  configFile: string;
+  run: 'onType' | 'onSave';
+  lintTimeBudgetMs: number;
+  addresses: { online: boolean };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  language: 'auto',
+  rules: {},
+  configFile: '',
+  run: 'onType',
+  lintTimeBudgetMs: 500,
+  addresses: { online: false },
+};
+
+const RULE_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
+
+export function normaliseSettings(raw: unknown): Settings {
+  const value = isRecord(raw) ? raw : {};
+  const rules: Record<string, RuleSetting> = {};
+  if (isRecord(value.rules)) {
+    for (const [id, level] of Object.entries(value.rules)) {
+      if (typeof level === 'string' && RULE_SETTINGS.includes(level)) rules[id] = level as RuleSetting;
+    }
+  }
+  const budget = value.lintTimeBudgetMs;
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
+    language: value.language === 'da' || value.language === 'en' ? value.language : 'auto',
+    rules,
+    configFile: typeof value.configFile === 'string' ? value.configFile.trim() : '',
+    run: value.run === 'onSave' ? 'onSave' : 'onType',
+    lintTimeBudgetMs: typeof budget === 'number' && budget > 0 ? budget : DEFAULT_SETTINGS.lintTimeBudgetMs,
+    addresses: { online: isRecord(value.addresses) && value.addresses.online === true },
+  };
+}
+
+/** The setting wins; `auto` follows the editor's display language. */
+export function languageOf(settings: Settings, clientLocale: string | undefined): Lang {
+  return settings.language === 'auto' ? langFromLocale(clientLocale) : settings.language;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

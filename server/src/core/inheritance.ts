@@ -73,9 +73,15 @@ function filledValue(entity: Entity, field: ContactField): Field | Address | und
 export function isEmptyValue(value: Field | Address): boolean {
   if (isBlankNode(value.node)) return true;
   if (!('parts' in value) || !value.map || value.coordinates) return false;
-  return Object.values(value.parts).every((part) => part && isBlankNode(part.node));
+  for (const name in value.parts) {
+    const part = value.parts[name as keyof typeof value.parts];
+    if (part && !isBlankNode(part.node)) return false;
+  }
+  return true;
 }
 
+const NOT_BLANK = /\S/;
+
 function isBlankNode(node: Field['node']): boolean {
-  return node.kind === 'scalar' && !node.text?.trim();
+  return node.kind === 'scalar' && (node.text === null || !NOT_BLANK.test(node.text));
 }

@@ -147,8 +147,9 @@ function toAddress(pair: Pair): Address {
 
 /** A mapping's pairs, with YAML merge keys (`<<: *defaults`) expanded; own keys win. */
 export function entriesOf(map: MapNode): Pair[] {
-  const merges = map.entries.filter((pair) => pair.key.text === '<<');
-  if (merges.length === 0) return map.entries;
+  // The common case allocates nothing: most mappings have no merge key.
+  if (!map.entries.some(isMergeKey)) return map.entries;
+  const merges = map.entries.filter(isMergeKey);
   const own = map.entries.filter((pair) => pair.key.text !== '<<');
   const seen = new Set(own.map((pair) => pair.key.text));
   const merged: Pair[] = [];
@@ -165,6 +166,10 @@ export function entriesOf(map: MapNode): Pair[] {
     }
   }
   return [...own, ...merged];
+}
+
+function isMergeKey(pair: Pair): boolean {
+  return pair.key.text === '<<';
 }
 
 export function fieldPair(map: MapNode, key: string): Pair | undefined {

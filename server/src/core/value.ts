@@ -30,7 +30,7 @@ class BudgetExceeded extends Error {
  * zero) except null and booleans; quoted YAML scalars and all JSON scalars keep their typed value.
  */
 export function toValue(root: Node, language: Language): ValueResult {
-  const builder = new ValueBuilder(language, Math.max(MIN_BUDGET, EXPANSION_FACTOR * countNodes(root)));
+  const builder = new ValueBuilder(language, () => Math.max(MIN_BUDGET, EXPANSION_FACTOR * countNodes(root)));
   try {
     return { kind: 'value', value: builder.build(root, undefined) };
   } catch (error) {
@@ -44,14 +44,18 @@ class ValueBuilder {
   /** Anchored nodes being expanded right now: an alias back into one of them would never end. */
   private readonly expanding = new Set<Node>();
 
+  /** Counted only once an alias or merge key appears: most files have none. */
+  private budget = Infinity;
+
   constructor(
     private readonly language: Language,
-    private readonly budget: number,
+    private readonly budgetOf: () => number,
   ) {}
 
   /** `via` is the outermost alias or merge on the way here: the place to blame if expansion runs away. */
   build(node: Node, via: Node | undefined): PlainValue {
     if (++this.built > this.budget && via) throw new BudgetExceeded(via);
+    if (via && this.budget === Infinity) this.budget = this.budgetOf();
     switch (node.kind) {
       case 'scalar':
         return this.scalar(node);
@@ -70,16 +74,19 @@ class ValueBuilder {
   }
 
   private map(node: MapNode, via: Node | undefined): PlainValue {
-    // No prototype, so a key such as `__proto__` is data like any other.
-    const object = Object.create(null) as { [key: string]: PlainValue };
+    const object: { [key: string]: PlainValue } = {};
     const mergeValue = node.entries.find((pair) => pair.key.text === '<<')?.value;
     const own = mergeValue ? new Set(node.entries) : undefined;
+    if (mergeValue && this.budget === Infinity) this.budget = this.budgetOf();
     for (const pair of entriesOf(node)) {
       const key = pair.key.text;
       // The first of duplicate keys counts, as in the typed model (`fieldPair`) and `nodeAtPointer`.
       if (key === null || Object.prototype.hasOwnProperty.call(object, key)) continue;
       const merged = own !== undefined && !own.has(pair);
-      object[key] = this.build(pair.value, via ?? (merged ? mergeValue : undefined));
+      const value = this.build(pair.value, via ?? (merged ? mergeValue : undefined));
+      // A key such as `__proto__` is data like any other, not the object's prototype.
+      if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      else object[key] = value;
     }
     return object;
   }

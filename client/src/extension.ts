@@ -1,0 +1,77 @@
+// The VS Code face of sor-lint: starts the bundled language server over IPC, keeps its settings in
+// sync, shows its state in the status bar and offers the commands. All linting is the server's.
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/lsp/protocol.js';
+import { StatusNotification } from '../../server/src/lsp/protocol.js';
+import { LintStatusBar } from './status.js';
+
+/** Languages whose documents go to the server; it decides per document whether it is a SOR file. */
+const LANGUAGES = ['yaml', 'json', 'jsonc', 'sor-yaml', 'sor-json'] as const;
+const SCHEMES = ['file', 'untitled'] as const;
+
+const COMMANDS = {
+  restart: 'sor-lint.restartServer',
+  fixAll: 'sor-lint.fixAll',
+  showOutput: 'sor-lint.showOutput',
+} as const;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('SOR Lint');
+  const statusBar = new LintStatusBar(COMMANDS.showOutput, LANGUAGES);
+  context.subscriptions.push(output, statusBar);
+
+  const languageClient = createClient(context, output);
+  client = languageClient;
+  context.subscriptions.push(
+    languageClient.onDidChangeState((event) => statusBar.setClientState(event.newState)),
+    languageClient.onNotification(StatusNotification, (status) => statusBar.setLintStatus(status)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.restart, async () => {
+      output.appendLine(vscode.l10n.t('Restarting the SOR Lint server.'));
+      await languageClient.restart();
+    }),
+    // initializationOptions carry the trust state, so the server learns of it by a restart.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
+  );
+  // A server that cannot start must not fail activation: the restart command stays available.
+  await languageClient.start().catch((error: unknown) => {
+    output.appendLine(vscode.l10n.t('The SOR Lint server could not start: {0}', String(error)));
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
+    // No `synchronize`: the server registers for configuration changes and config-file events itself.
+    // A function, so that a restart (after trust is granted) sends the current state.
+    initializationOptions: (): InitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      storagePath: context.globalStorageUri.fsPath,
+    }),
+    outputChannel: output,
+    diagnosticCollectionName: 'sor-lint',
+    middleware: {
+      // "Fix all" from the command palette comes without a document: use the active editor's.
+      executeCommand: (command, args, next) => {
+        const uri = vscode.window.activeTextEditor?.document.uri.toString();
+        const fillsDocument = command === COMMANDS.fixAll && args.length === 0 && uri !== undefined;
+        return next(command, fillsDocument ? [uri] : args);
+      },
+    },
+  };
+  return new LanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
+}

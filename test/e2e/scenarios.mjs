@@ -1,0 +1,155 @@
+// The two end-to-end checks in code-server: the extension-host mocha suite (test/vscode) run
+// through the workbench's `payload`, and what a user sees in the browser.
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import { remoteUri, workbenchUrl } from './workbench.mjs';
+
+const SUITE_TIMEOUT_MS = 180_000;
+const UI_TIMEOUT_MS = 60_000;
+
+/** Runs test/vscode's compiled suite in the extension host; resolves with the host's exit code. */
+export async function runExtensionHostSuite({ browser, port, root, workspace, artifacts, log }) {
+  const page = await browser.newPage();
+  let reportExit;
+  const exited = new Promise((resolve) => (reportExit = resolve));
+  // The workbench calls these when it runs extension tests (TESTING.md): log lines and exit code.
+  const workbenchLog = path.join(artifacts, 'extension-host-suite.log');
+  writeFileSync(workbenchLog, '');
+  await page.exposeFunction('codeAutomationLog', (level, message) => {
+    const line = Array.isArray(message) ? format(...message) : String(message);
+    appendFileSync(workbenchLog, `[${level}] ${line}\n`);
+    // mocha's reporter indents its lines; the workbench's own chatter stays in the file.
+    if (/^\s/.test(line)) log(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+  await page.goto(
+    workbenchUrl(port, workspace, [
+      ['extensionDevelopmentPath', remoteUri(port, root)],
+      ['extensionTestsPath', remoteUri(port, path.join(root, 'dist/test/vscode/index.js'))],
+    ]),
+  );
+  const code = await withTimeout(exited, SUITE_TIMEOUT_MS, 'the extension-host suite to finish');
+  await page.close();
+  return code;
+}
+
+/**
+ * Opens the fixture in the workbench with the installed .vsix and checks, through
+ * the DOM, the warning squiggle, the Problems panel entry, the status bar item (ok and slow) and
+ * the quick fix.
+ */
+export async function checkThroughTheGlass({ browser, port, workspace, artifacts, log }) {
+  const file = path.join(workspace, 'care-home.sor.yaml');
+  await onPage(browser, artifacts, 'failure.png', async (page) => {
+    await page.goto(workbenchUrl(port, workspace, [['openFile', remoteUri(port, file)]]));
+    await page.locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT_MS });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ timeout: UI_TIMEOUT_MS });
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    log('squiggle shown');
+
+    await runCommand(page, 'View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'plejehjem-retype' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    const rowText = await row.innerText();
+    log(`Problems panel: ${rowText.replace(/\s+/g, ' ')}`);
+    assert.match(rowText, /plejeenhed/, 'the message tells what to retype to');
+    assert.match(rowText, /\[Ln 14, Col 15\]/, 'the entry points at the unit type');
+
+    const status = page.locator('.statusbar-item', { hasText: 'SOR Lint' }).first();
+    await status.waitFor({ timeout: UI_TIMEOUT_MS });
+    log(`status bar: ${((await status.getAttribute('aria-label')) ?? (await status.innerText())).replace(/\s+/g, ' ')}`);
+    await page.screenshot({ path: path.join(artifacts, 'problems-panel.png') });
+
+    // The quick fix as a user reaches it: click the word under the squiggle, Ctrl+., pick the retype.
+    await editor.locator('.view-line span span', { hasText: /^plejehjem$/ }).first().click();
+    await editor.locator('.lightBulbWidget').waitFor({ timeout: UI_TIMEOUT_MS });
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'plejeenhed' }).first();
+    await pressUntilVisible(page, 'Control+.', fix);
+    await page.screenshot({ path: path.join(artifacts, 'quick-fix-menu.png') });
+    await fix.click();
+    await row.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('Control+S');
+    await until(() => readFileSync(file, 'utf8').includes('    unitType: plejeenhed   # the care institution itself'), 'the fixed file on disk');
+    await page.screenshot({ path: path.join(artifacts, 'after-quick-fix.png') });
+    log('quick fix applied from the menu and saved; the Problems entry is gone');
+
+    // A time budget no lint can meet: the status bar item turns to its warning look.
+    const background = () => status.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const normalBackground = await background();
+    mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'sor-lint.lintTimeBudgetMs': 0.001 }));
+    await page.locator('.statusbar-item[aria-label*="lintTimeBudgetMs"]', { hasText: 'SOR Lint' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.notEqual(await background(), normalBackground, 'the slow state changes the item\'s background');
+    await page.screenshot({ path: path.join(artifacts, 'status-slow.png') });
+    log(`status bar when slow: ${(await status.getAttribute('aria-label')).replace(/\s+/g, ' ')}`);
+  });
+}
+
+/**
+ * In a workspace the user does not trust, the rules still run (they are data): the extension
+ * declares limited support, so VS Code keeps it on in restricted mode.
+ */
+export async function checkRestrictedMode({ browser, port, workspace, artifacts, log }) {
+  const file = path.join(workspace, 'care-home.sor.yaml');
+  await onPage(browser, artifacts, 'restricted-mode-failure.png', async (page) => {
+    await page.goto(workbenchUrl(port, workspace, [['openFile', remoteUri(port, file)]]));
+    // The web workbench opens an untrusted folder straight in restricted mode (a banner, no dialog).
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'plejehjem-retype' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.screenshot({ path: path.join(artifacts, 'restricted-mode.png') });
+    log('restricted mode: the squiggle and the Problems entry are there');
+  });
+}
+
+/** A fresh page for one check; a screenshot of the moment it failed, for the artefacts. */
+async function onPage(browser, artifacts, failureShot, check) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await check(page);
+  } catch (error) {
+    await page.screenshot({ path: path.join(artifacts, failureShot) }).catch(() => undefined);
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
+async function runCommand(page, title) {
+  const input = page.locator('.quick-input-widget input');
+  await pressUntilVisible(page, 'F1', input);
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** Presses a key until its widget shows: a keystroke the workbench is not yet ready for is lost. */
+async function pressUntilVisible(page, key, locator, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await locator.waitFor({ timeout: UI_TIMEOUT_MS / attempts });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
+}
+
+async function until(condition, what) {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -24,8 +24,10 @@ fi
 
 mkdir -p "$dir"
 cd "$dir"
-# npm init would take the folder's name, which npm rejects (a leading dot).
-[ -f package.json ] || echo '{ "name": "sor-lint-e2e", "private": true }' > package.json
+# npm init would take the folder's name, which npm rejects (a leading dot). npm 11 skips the
+# install scripts of dependencies unless allowScripts approves them; the node package's preinstall
+# is what puts Node 24 in place (code-server's and argon2's are not needed with --auth none).
+[ -f package.json ] || echo '{ "name": "sor-lint-e2e", "private": true, "allowScripts": { "node": true } }' > package.json
 
 installed() { # name version: true when node_modules holds exactly that version
   node -e "process.exit(require('./node_modules/$1/package.json').version === '$2' ? 0 : 1)" 2>/dev/null

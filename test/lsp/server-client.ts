@@ -1,11 +1,13 @@
 // A real LSP client for the tests: spawns the built server (dist/server.js --stdio) and talks to it
 // over its stdio with vscode-languageserver-protocol, as an editor does. It mirrors each open
 // document's text, answers the server's requests (configuration, showDocument, applyEdit), and
-// records every diagnostics publication and status notification in arrival order.
+// records every diagnostics publication and status notification in arrival order, and all the
+// server's output as raw text (to show what never appears in any message).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { pathToFileURL } from 'node:url';
 import type {
   ClientCapabilities,
@@ -17,6 +19,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import type { PreviewChangedParams, StatusParams } from '../../server/src/lsp/protocol.js';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
@@ -41,12 +44,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp');
 const SERVER = join(ROOT, 'dist', 'server.js');
 
-export interface StatusParams {
-  uri: string;
-  state: 'ok' | 'slow' | 'error';
-  lintMs: number;
-  message: string;
-}
+export type { StatusParams } from '../../server/src/lsp/protocol.js';
 
 /** Push-only: what an editor without pull diagnostics announces. */
 export const PUSH_CAPABILITIES: ClientCapabilities = {
@@ -107,7 +105,11 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   workspaceFolder?: string;
   initializationOptions?: Record<string, unknown>;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
+
+
 
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
@@ -115,6 +117,9 @@ export class TestClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly errorLog: string[] = [];
+  readonly previewChanges: PreviewChangedParams[] = [];
+  /** Everything the server wrote to stdout (every message it sent) and stderr, as text. */
+  output = '';
   refreshRequests = 0;
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
@@ -130,9 +135,13 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options.settings ?? {});
+    for (const stream of [child.stdout!, child.stderr!]) {
+      const decoder = new StringDecoder('utf8');
+      stream.on('data', (chunk: Buffer) => (client.output += decoder.write(chunk)));
+    }
     client.wire();
     connection.listen();
     const folder = options.workspaceFolder ?? FIXTURES;
@@ -152,6 +161,7 @@ export class TestClient {
     const { connection } = this;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.published.push(params)));
     connection.onNotification('sor-lint/status', (params: StatusParams) => this.record(() => this.statuses.push(params)));
+    connection.onNotification('sor-lint/previewChanged', (params: PreviewChangedParams) => this.record(() => this.previewChanges.push(params)));
     connection.onNotification(LogMessageNotification.type, (params) => {
       if (params.type === 1) this.errorLog.push(params.message);
     });

@@ -1,9 +1,10 @@
 // One lint of one document version, as plain data in and out, so it can run in the lint worker
 // (and inline when no worker can start). Configuration is read where the lint runs.
 import { performance } from 'node:perf_hooks';
+import type { AddressesConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
-import type { LintResult } from '../core/lint.js';
+import type { LintResult, RuleSetting } from '../core/lint.js';
 import type { Language } from '../core/parse.js';
 import type { LintSetup, SetupContext } from './file-config.js';
 import { fsPathOf, lintSetupFor } from './file-config.js';
@@ -33,12 +34,17 @@ export interface LintComputation {
   /** Lint time in ms, configuration reading excluded. */
   elapsed: number;
   logs: string[];
+  /** The rule settings the lint used, for the online address findings that follow it. */
+  rules: Record<string, RuleSetting>;
+  /** The configuration file's `addresses` (online verification, service, endpoint). */
+  addresses: AddressesConfig;
 }
 
 export async function computeLint(job: LintJob): Promise<LintComputation> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
-  const base = { lang: setup.lang, ignored: setup.config.ignored, configError: setup.configError?.message, logs };
+  const { config } = setup;
+  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.message, logs, rules: config.rules, addresses: config.addresses };
   if (setup.config.ignored) return { ...base, result: undefined, crash: undefined, elapsed: 0 };
   const started = performance.now();
   try {

@@ -1,5 +1,7 @@
 // The language server: keeps the open SOR documents linted (pushing or answering pulls, newest
-// version only), and serves code actions, hover, completion and the outline from the same core.
+// version only), verifies their visiting addresses online when asked (offline findings first, the
+// verdicts after), and serves code actions, hover, completion, the outline and the plejeoverblikket
+// preview from the same core.
 import type {
   ClientCapabilities,
   Connection,
@@ -13,14 +15,18 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
-  NotificationType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AddressVerifier } from '../address/verify/index.js';
 import { CONFIG_FILE_NAMES } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
+import type { LintResult } from '../core/lint.js';
+import { buildPreview } from '../preview/index.js';
 import type { Analysis } from './analysis.js';
 import { analyse } from './analysis.js';
 import { codeActions, FIX_ALL_COMMAND, FIX_ALL_KIND, safeFixAllEdit, SHOW_DOCUMENTATION_COMMAND, workspaceEdit } from './code-actions.js';
@@ -31,39 +37,55 @@ import type { LintComputation, LintFindings, LintJob } from './lint-job.js';
 import { lintWith } from './lint-job.js';
 import { LintRunner } from './lint-runner.js';
 import { hoverAt } from './hover.js';
+import { AddressLookup, verifyAddresses } from './online.js';
+import type { AddressLookups, PreviewResult, StatusParams, VerifyAddressesResult } from './protocol.js';
+import {
+  PreviewChangedNotification,
+  PreviewRequest,
+  SetAddressTokenNotification,
+  StatusNotification,
+  VERIFY_ADDRESSES_COMMAND,
+} from './protocol.js';
 import type { Settings } from './settings.js';
 import { DEFAULT_SETTINGS, languageOf, normaliseSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
 import { documentSymbols } from './symbols.js';
 import { texts } from './texts.js';
 
-export interface StatusParams {
-  uri: string;
-  state: 'ok' | 'slow' | 'error';
-  lintMs: number;
-  message: string;
-}
-
-export const StatusNotification = new NotificationType<StatusParams>('sor-lint/status');
-
-/** Internal knobs (not user settings); a client may pass them as initializationOptions. */
+/** Knobs a client may pass as initializationOptions (protocol.ts's InitializationOptions, and test-only ones). */
 export interface ServerOptions {
   /** Quiet time after a keystroke before linting. */
   debounceMs: number;
   /** YYYY-MM-DD to lint against instead of today (tests). */
   today?: string;
+  /** False in an untrusted workspace: no online lookups. */
+  trusted: boolean;
+  /** Where the address verdict cache is kept. */
+  storagePath?: string;
 }
 
-const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150 };
+const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, trusted: true };
+
+const LOOKUPS_OFF: VerifyAddressesResult = { checked: 0, failed: 0, reason: 'off' };
 
 interface LintOutcome {
   version: number;
   /** Settings generation the lint used; a configuration change makes it stale. */
   generation: number;
-  /** Undefined when the core failed on the document. */
+  /** New whenever the diagnostics change (online verdicts arrive), for pull result ids. */
+  revision: number;
+  /** The offline lint. */
+  computation: LintComputation;
+  /** What is shown: the offline findings with any online verdicts merged in. Undefined when the core failed. */
   result: LintFindings | undefined;
   lang: Lang;
   diagnostics: Diagnostic[];
+  status: Pick<StatusParams, 'state' | 'message' | 'lintMs'>;
+  /** Undefined when the document's addresses stay on this machine. */
+  verifier: AddressVerifier | undefined;
+  lookups: AddressLookups;
+  /** The lookup ran (or runs); only the command asks again. */
+  lookupStarted: boolean;
 }
 
 type Linted = LintOutcome | 'skip' | 'superseded';
@@ -76,6 +98,8 @@ interface DocumentState {
   savedVersion?: number;
   inflight?: { version: number; generation: number; promise: Promise<Linted> };
   analysis?: { version: number; analysis: Analysis };
+  /** The online lookup under way; a newer edit aborts it. */
+  lookup?: AbortController;
 }
 
 /** `workerScript`: the bundle to start the lint worker from; without it lints run in-process. */
@@ -93,6 +117,8 @@ class SorLanguageServer {
   private clientLocale: string | undefined;
   private workspaceFolder: string | undefined;
   private capabilities: ClientCapabilities = {};
+  private revisions = 0;
+  private addressLookup = this.newAddressLookup();
 
   private readonly runner: LintRunner;
 
@@ -121,6 +147,13 @@ class SorLanguageServer {
       }),
     );
     connection.onDidChangeWatchedFiles(() => this.guard('didChangeWatchedFiles', () => this.revalidateAll()));
+    connection.onNotification(SetAddressTokenNotification, (params) =>
+      this.guard('setAddressToken', () => {
+        const token = typeof params?.token === 'string' ? params.token : null;
+        if (this.addressLookup.setToken(token)) this.revalidateAll();
+      }),
+    );
+    connection.onRequest(PreviewRequest, (params) => this.guardAsync('preview', { version: null, preview: null }, () => this.preview(params.uri)));
     documents.onDidChangeContent((event) => this.guard('didChange', () => this.changed(event.document)));
     documents.onDidSave((event) => this.guard('didSave', () => this.saved(event.document)));
     documents.onDidClose((event) => this.guard('didClose', () => this.closed(event.document.uri)));
@@ -168,11 +201,12 @@ class SorLanguageServer {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     this.workspaceFolder = folder ? fsPathOf(folder) : undefined;
     this.options = { ...DEFAULT_OPTIONS, ...readOptions(params.initializationOptions) };
+    this.addressLookup = this.newAddressLookup();
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND, VERIFY_ADDRESSES_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '"'], resolveProvider: false },
         documentSymbolProvider: { label: 'SOR' },
@@ -215,9 +249,17 @@ class SorLanguageServer {
     return settings;
   }
 
+  private newAddressLookup(): AddressLookup {
+    const { trusted, storagePath } = this.options;
+    // A notification: the user needs no button, and a client that cannot show it loses nothing.
+    const warn = (message: string) => void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    return new AddressLookup({ trusted, storagePath, env: process.env, warn });
+  }
+
   private revalidateAll(): void {
     this.settingsCache = new Map();
     this.generation++;
+    for (const state of this.states.values()) state.lookup?.abort();
     if (this.pullDiagnostics) {
       if (this.capabilities.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
       return;
@@ -237,6 +279,7 @@ class SorLanguageServer {
   }
 
   private changed(document: TextDocument): void {
+    this.state(document.uri).lookup?.abort();
     if (this.pullDiagnostics) return;
     const first = this.state(document.uri).outcome === undefined && !this.state(document.uri).timer;
     this.schedule(document.uri, first ? 0 : this.options.debounceMs);
@@ -254,6 +297,7 @@ class SorLanguageServer {
   private closed(uri: string): void {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
+    state?.lookup?.abort();
     this.states.delete(uri);
     if (!this.pullDiagnostics && state?.published) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -284,7 +328,13 @@ class SorLanguageServer {
       return;
     }
     state.published = true;
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+    await this.publish(uri, outcome);
+    await this.lookUp(uri, outcome);
+  }
+
+  private async publish(uri: string, outcome: LintOutcome): Promise<void> {
+    await this.connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: outcome.diagnostics });
+    void this.connection.sendNotification(PreviewChangedNotification, { uri, version: outcome.version });
   }
 
   private async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
@@ -301,7 +351,13 @@ class SorLanguageServer {
     if (outcome === 'superseded') throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
     if (outcome === 'skip') return { kind: 'full', items: [] };
     const resultId = resultIdOf(outcome);
-    return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: outcome.diagnostics };
+    if (previousResultId === resultId) return { kind: 'unchanged', resultId };
+    // After the answer is on its way: the preview may follow, and the addresses be looked up.
+    setImmediate(() => {
+      void this.connection.sendNotification(PreviewChangedNotification, { uri, version: outcome.version });
+      void this.guardAsync('lookUp', undefined, () => this.lookUp(uri, outcome));
+    });
+    return { kind: 'full', resultId, items: outcome.diagnostics };
   }
 
   /**
@@ -346,11 +402,7 @@ class SorLanguageServer {
 
   private toOutcome(document: TextDocument, settings: Settings, computation: LintComputation, generation: number): LintOutcome {
     const { lang, result, configError, crash } = computation;
-    const diagnostics: Diagnostic[] = [];
-    if (configError) diagnostics.push(documentDiagnostic(texts.configError(configError)[lang], 'config'));
-    if (result) diagnostics.push(...toDiagnostics(result, document));
-    // The core itself failed: say so on the document rather than go silent.
-    if (crash) diagnostics.push(documentDiagnostic(texts.lintCrashed(crash)[lang], 'internal', DiagnosticSeverity.Error));
+    const diagnostics = diagnosticsOf(document, computation, result);
     const failed = result?.failures ?? [];
     for (const failure of failed) this.connection.console.error(`sor-lint: rule ${failure.ruleId} failed on ${document.uri}: ${failure.detail}`);
     const lintMs = Math.round(computation.elapsed);
@@ -360,8 +412,92 @@ class SorLanguageServer {
     else if (configError) status = { state: 'error', message: texts.configError(configError)[lang] };
     else if (computation.elapsed > settings.lintTimeBudgetMs) status = { state: 'slow', message: texts.statusSlow(lintMs, settings.lintTimeBudgetMs)[lang] };
     else status = { state: 'ok', message: texts.statusOk(diagnostics.length, lintMs)[lang] };
-    void this.connection.sendNotification(StatusNotification, { uri: document.uri, lintMs, ...status });
-    return { version: document.version, generation, result, lang, diagnostics };
+    const verifier = result && this.addressLookup.verifierFor(settings.addresses, computation.addresses, lang);
+    const outcome: LintOutcome = {
+      version: document.version,
+      generation,
+      revision: ++this.revisions,
+      computation,
+      result,
+      lang,
+      diagnostics,
+      status: { lintMs, ...status },
+      verifier,
+      lookups: verifier ? 'checking' : 'off',
+      lookupStarted: false,
+    };
+    this.sendStatus(document.uri, outcome);
+    return outcome;
+  }
+
+  private sendStatus(uri: string, outcome: LintOutcome): void {
+    void this.connection.sendNotification(StatusNotification, { uri, ...outcome.status, addressLookups: outcome.lookups });
+  }
+
+  /** The newest outcome of the document, unless a newer version or configuration made this one stale. */
+  private isCurrent(uri: string, outcome: LintOutcome): boolean {
+    return this.states.get(uri)?.outcome === outcome && this.documents.get(uri)?.version === outcome.version && outcome.generation === this.generation;
+  }
+
+  /**
+   * Asks the register about the outcome's addresses (the cache first) and, unless a newer version
+   * came meanwhile, shows the verdicts in place of the offline findings they replace. Starts once
+   * per outcome unless `now` (the command) asks again. Undefined when a newer edit aborted it.
+   */
+  private async lookUp(uri: string, outcome: LintOutcome, now = false): Promise<VerifyAddressesResult | undefined> {
+    const document = this.documents.get(uri);
+    const offline = outcome.computation.result;
+    if (!document || !offline || !outcome.verifier || (outcome.lookupStarted && !now) || !this.isCurrent(uri, outcome)) return undefined;
+    outcome.lookupStarted = true;
+    const state = this.state(uri);
+    state.lookup?.abort();
+    const controller = new AbortController();
+    state.lookup = controller;
+    let verified: Awaited<ReturnType<typeof verifyAddresses>>;
+    try {
+      const options = { lang: outcome.lang, today: this.options.today, rules: outcome.computation.rules, signal: controller.signal };
+      verified = await verifyAddresses(this.withTrees(document, offline), outcome.verifier, options);
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      if (state.lookup === controller) state.lookup = undefined;
+    }
+    const summary = { checked: verified.checked, failed: verified.failed };
+    // A stale verdict is never shown: the newer version has (or will get) its own.
+    if (!this.isCurrent(uri, outcome)) return summary;
+    if (summary.checked === 0) {
+      // No address to look up: nothing to show again, only that the lookup is done.
+      outcome.lookups = 'on';
+      this.sendStatus(uri, outcome);
+      return summary;
+    }
+    const result = { ...offline, findings: verified.findings };
+    const diagnostics = diagnosticsOf(document, outcome.computation, result);
+    const status = outcome.status.state === 'ok' ? { ...outcome.status, message: texts.statusOk(diagnostics.length, outcome.status.lintMs)[outcome.lang] } : outcome.status;
+    const online: LintOutcome = { ...outcome, revision: ++this.revisions, result, diagnostics, status, lookups: 'on' };
+    state.outcome = online;
+    this.sendStatus(uri, online);
+    if (!this.pullDiagnostics) {
+      await this.publish(uri, online);
+    } else {
+      void this.connection.sendNotification(PreviewChangedNotification, { uri, version: online.version });
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    }
+    return summary;
+  }
+
+  /** A lint result with the syntax trees back (the lint worker keeps its own): what online checks and the preview read. */
+  private withTrees(document: TextDocument, result: LintFindings): LintResult {
+    return { ...result, documents: this.analysisOf(document).documents, failures: [] };
+  }
+
+  private analysisOf(document: TextDocument): Analysis {
+    const state = this.state(document.uri);
+    if (state.analysis?.version !== document.version) {
+      state.analysis = { version: document.version, analysis: analyse(document.getText(), dataLanguageOf(document.uri, document.languageId)) };
+    }
+    return state.analysis.analysis;
   }
 
   private setupContext(): LintJob['context'] {
@@ -381,14 +517,40 @@ class SorLanguageServer {
     return { document, result: outcome.result, lang: outcome.lang, relint };
   }
 
-  private async executeCommand(command: string, args: unknown[]): Promise<void> {
-    if (command === SHOW_DOCUMENTATION_COMMAND && typeof args[0] === 'string') {
+  private async executeCommand(command: string, args: unknown[]): Promise<VerifyAddressesResult | undefined> {
+    if (command === VERIFY_ADDRESSES_COMMAND && typeof args[0] === 'string') {
+      return this.verifyAddressesNow(args[0]);
+    } else if (command === SHOW_DOCUMENTATION_COMMAND && typeof args[0] === 'string') {
       await this.connection.window.showDocument({ uri: args[0], external: true });
     } else if (command === FIX_ALL_COMMAND && typeof args[0] === 'string') {
       const ready = await this.readyOutcome(args[0]);
       const edit = ready && safeFixAllEdit(ready);
       if (!ready || !edit) return;
       await this.connection.workspace.applyEdit({ label: texts.fixAllSafe[ready.lang], edit: workspaceEdit({ document: ready.document, versionedEdits: this.versionedEdits }, [edit]) });
+    }
+    return undefined;
+  }
+
+  /** "Verify addresses now": the document's current lint checked online at once (the cache still counts). */
+  private async verifyAddressesNow(uri: string): Promise<VerifyAddressesResult> {
+    const document = this.documents.get(uri);
+    const outcome = document && (await this.outcomeFor(document));
+    if (typeof outcome !== 'object' || !outcome.verifier) return LOOKUPS_OFF;
+    const summary = await this.lookUp(uri, outcome, true);
+    if (!summary) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed during the lookup');
+    return summary;
+  }
+
+  /** What plejeoverblikket will show of the document's newest version (linted now if need be). */
+  private async preview(uri: string): Promise<PreviewResult> {
+    for (;;) {
+      const document = this.documents.get(uri);
+      if (!document) return { version: null, preview: null };
+      const outcome = await this.outcomeFor(document);
+      // A newer version arrived while linting: preview that one instead.
+      if (outcome === 'superseded' || (outcome !== 'skip' && outcome.version !== this.documents.get(uri)?.version)) continue;
+      if (outcome === 'skip' || !outcome.result) return { version: document.version, preview: null };
+      return { version: outcome.version, preview: buildPreview(this.withTrees(document, outcome.result), outcome.lang, { today: this.options.today }) };
     }
   }
 
@@ -398,10 +560,7 @@ class SorLanguageServer {
     const settings = await this.settingsFor(uri);
     if (!settings.enable) return undefined;
     const state = this.state(uri);
-    if (state.analysis?.version !== document.version) {
-      state.analysis = { version: document.version, analysis: analyse(document.getText(), dataLanguageOf(uri, document.languageId)) };
-    }
-    const { analysis } = state.analysis;
+    const analysis = this.analysisOf(document);
     const mapper = new PositionMapper(document, analysis.bom);
     const outcome = state.outcome?.version === document.version ? state.outcome : undefined;
     const lang = outcome?.lang ?? languageOf(settings, this.clientLocale);
@@ -435,7 +594,17 @@ class SorLanguageServer {
 }
 
 function resultIdOf(outcome: LintOutcome): string {
-  return `${outcome.version}:${outcome.generation}`;
+  return `${outcome.version}:${outcome.generation}:${outcome.revision}`;
+}
+
+function diagnosticsOf(document: TextDocument, computation: LintComputation, result: LintFindings | undefined): Diagnostic[] {
+  const { lang, configError, crash } = computation;
+  const diagnostics: Diagnostic[] = [];
+  if (configError) diagnostics.push(documentDiagnostic(texts.configError(configError)[lang], 'config'));
+  if (result) diagnostics.push(...toDiagnostics(result, document));
+  // The core itself failed: say so on the document rather than go silent.
+  if (crash) diagnostics.push(documentDiagnostic(texts.lintCrashed(crash)[lang], 'internal', DiagnosticSeverity.Error));
+  return diagnostics;
 }
 
 function readOptions(raw: unknown): Partial<ServerOptions> {
@@ -443,5 +612,7 @@ function readOptions(raw: unknown): Partial<ServerOptions> {
   const options: Partial<ServerOptions> = {};
   if (typeof value.debounceMs === 'number' && value.debounceMs >= 0) options.debounceMs = value.debounceMs;
   if (typeof value.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.today)) options.today = value.today;
+  if (value.trusted === false) options.trusted = false;
+  if (typeof value.storagePath === 'string' && value.storagePath.trim() !== '') options.storagePath = value.storagePath;
   return options;
 }

@@ -13,7 +13,14 @@ export interface Settings {
   configFile: string;
   run: 'onType' | 'onSave';
   lintTimeBudgetMs: number;
-  addresses: { online: boolean };
+  addresses: AddressSettings;
+}
+
+/** `endpoint` empty: none named here (a configuration file may name one). */
+export interface AddressSettings {
+  online: boolean;
+  service: 'adressevask' | 'dawa';
+  endpoint: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,7 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   configFile: '',
   run: 'onType',
   lintTimeBudgetMs: 500,
-  addresses: { online: false },
+  addresses: { online: false, service: 'adressevask', endpoint: '' },
 };
 
 const RULE_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
@@ -44,7 +51,16 @@ export function normaliseSettings(raw: unknown): Settings {
     configFile: typeof value.configFile === 'string' ? value.configFile.trim() : '',
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     lintTimeBudgetMs: typeof budget === 'number' && budget > 0 ? budget : DEFAULT_SETTINGS.lintTimeBudgetMs,
-    addresses: { online: isRecord(value.addresses) && value.addresses.online === true },
+    addresses: normaliseAddresses(value.addresses),
+  };
+}
+
+function normaliseAddresses(raw: unknown): AddressSettings {
+  const value = isRecord(raw) ? raw : {};
+  return {
+    online: value.online === true,
+    service: value.service === 'dawa' ? 'dawa' : 'adressevask',
+    endpoint: typeof value.endpoint === 'string' ? value.endpoint.trim() : '',
   };
 }
 

@@ -65,6 +65,8 @@ export interface ServerOptions {
 }
 
 const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, trusted: true };
+/** Even a tiny file waits this long, so a burst of keystrokes still becomes one lint. */
+const MIN_DEBOUNCE_MS = 10;
 
 const LOOKUPS_OFF: VerifyAddressesResult = { checked: 0, failed: 0, reason: 'off' };
 
@@ -281,8 +283,18 @@ class SorLanguageServer {
   private changed(document: TextDocument): void {
     this.state(document.uri).lookup?.abort();
     if (this.pullDiagnostics) return;
-    const first = this.state(document.uri).outcome === undefined && !this.state(document.uri).timer;
-    this.schedule(document.uri, first ? 0 : this.options.debounceMs);
+    const state = this.state(document.uri);
+    const first = state.outcome === undefined && !state.timer;
+    this.schedule(document.uri, first ? 0 : this.debounceFor(state));
+  }
+
+  /**
+   * Wait as long as the last lint of the document took, up to the configured debounce: a small
+   * file answers the keystroke at once, a big one is not linted again on every key of a burst.
+   */
+  private debounceFor(state: DocumentState): number {
+    const lastLintMs = state.outcome?.status.lintMs ?? this.options.debounceMs;
+    return Math.min(this.options.debounceMs, Math.max(MIN_DEBOUNCE_MS, lastLintMs));
   }
 
   private saved(document: TextDocument): void {

@@ -5,30 +5,21 @@
 //   GET {base}/adresser/{id}          → the address (404: unknown or retired)
 //   GET {base}/adresser/soeg?tekst=…  → fund[]: candidates by id
 // See docs/addresses.md for what of these shapes is documented and what is assumed.
-import { bestEffortCandidates, distinctCandidates, searchText, verifyEach } from './batch.js';
+import { bestEffortCandidates, distinctCandidates, RegisterVerifier, searchText } from './batch.js';
 import { getJson } from './http.js';
 import type { Json } from './json.js';
 import { darStatus, malformed, record, text } from './json.js';
 import type { ServiceSettings } from './service.js';
-import { ServiceEndpoint } from './service.js';
-import type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
+import type { AddressQuery, AddressVerdict, RegisterAddress } from './types.js';
 
 const EXACT = 1000;
 
-export class AdressevaskVerifier implements AddressVerifier {
-  readonly id: string;
-  private readonly endpoint: ServiceEndpoint;
-
+export class AdressevaskVerifier extends RegisterVerifier {
   constructor(settings: ServiceSettings) {
-    this.endpoint = new ServiceEndpoint(settings, 'token');
-    this.id = `adressevask ${this.endpoint.name}`;
+    super('adressevask', settings);
   }
 
-  verify(queries: readonly AddressQuery[], signal?: AbortSignal): Promise<AddressVerdict[]> {
-    return verifyEach(queries, signal, (query) => this.verifyOne(query, signal));
-  }
-
-  private async verifyOne(query: AddressQuery, signal: AbortSignal | undefined): Promise<AddressVerdict> {
+  protected async verifyOne(query: AddressQuery, signal: AbortSignal | undefined): Promise<AddressVerdict> {
     if (query.darId) {
       const recorded = await this.byId(query.darId, signal);
       if (recorded) return { kind: 'exact', address: recorded };

@@ -1,8 +1,27 @@
 // What every online client shares: one lookup per query, run together (the HTTP limiter caps how
 // many are in flight), a failure of one lookup turned into that query's `unavailable` verdict.
 import { LookupFailure } from './http.js';
-import type { AddressQuery, AddressVerdict, RegisterAddress } from './types.js';
+import type { ServiceSettings } from './service.js';
+import { ServiceEndpoint } from './service.js';
+import type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
 import { addressLine } from './types.js';
+
+/** An online register client: its endpoint, its cache id, and one lookup per query run together. */
+export abstract class RegisterVerifier implements AddressVerifier {
+  readonly id: string;
+  protected readonly endpoint: ServiceEndpoint;
+
+  constructor(service: string, settings: ServiceSettings) {
+    this.endpoint = new ServiceEndpoint(settings, 'token');
+    this.id = `${service} ${this.endpoint.name}`;
+  }
+
+  verify(queries: readonly AddressQuery[], signal?: AbortSignal): Promise<AddressVerdict[]> {
+    return verifyEach(queries, signal, (query) => this.verifyOne(query, signal));
+  }
+
+  protected abstract verifyOne(query: AddressQuery, signal: AbortSignal | undefined): Promise<AddressVerdict>;
+}
 
 export async function verifyEach(
   queries: readonly AddressQuery[],

@@ -5,31 +5,22 @@
 //        postnr, postnrnavn, status }
 //   GET {base}/adresser/{id}                    → the address (404: unknown)
 // See docs/addresses.md for what of these shapes is documented and what is assumed.
-import { bestEffortCandidates, distinctCandidates, searchText, verifyEach } from './batch.js';
+import { bestEffortCandidates, distinctCandidates, RegisterVerifier, searchText } from './batch.js';
 import { getJson } from './http.js';
 import type { Json } from './json.js';
 import { darStatus, list, malformed, record, text } from './json.js';
 import type { ServiceSettings } from './service.js';
-import { ServiceEndpoint } from './service.js';
-import type { AddressQuery, AddressVerdict, AddressVerifier, DarStatus, RegisterAddress } from './types.js';
+import type { AddressQuery, AddressVerdict, DarStatus, RegisterAddress } from './types.js';
 
 /** DAWA's own `status` codes, read as DAR's: 1 gældende, 2 nedlagt, 3 foreløbig, 4 henlagt. */
 const DAWA_STATUS_AS_DAR: Record<string, DarStatus> = { '1': 3, '2': 4, '3': 2, '4': 5 };
 
-export class DawaVerifier implements AddressVerifier {
-  readonly id: string;
-  private readonly endpoint: ServiceEndpoint;
-
+export class DawaVerifier extends RegisterVerifier {
   constructor(settings: ServiceSettings) {
-    this.endpoint = new ServiceEndpoint(settings, 'token');
-    this.id = `dawa ${this.endpoint.name}`;
+    super('dawa', settings);
   }
 
-  verify(queries: readonly AddressQuery[], signal?: AbortSignal): Promise<AddressVerdict[]> {
-    return verifyEach(queries, signal, (query) => this.verifyOne(query, signal));
-  }
-
-  private async verifyOne(query: AddressQuery, signal: AbortSignal | undefined): Promise<AddressVerdict> {
+  protected async verifyOne(query: AddressQuery, signal: AbortSignal | undefined): Promise<AddressVerdict> {
     if (query.darId) {
       const recorded = await this.byId(query.darId, signal);
       if (recorded) return { kind: 'exact', address: recorded };

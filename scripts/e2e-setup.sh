@@ -11,6 +11,10 @@ CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+
+# Install as from a plain shell even under `npm test`: the outer npm's npm_config_* variables (its
+# project prefix, an empty allow-scripts) would otherwise steer these installs.
+for var in $(env | sed -n 's/^\(npm_config_[^=]*\)=.*/\1/p'); do unset "$var"; done
 dir="$root/.vscode-e2e"
 
 missing=()

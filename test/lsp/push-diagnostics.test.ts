@@ -9,7 +9,6 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node
 import {
   CodeActionRequest,
   DiagnosticSeverity,
-  DiagnosticTag,
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
   FileChangeType,
@@ -74,14 +73,14 @@ async function replaceAll(uri: string, text: string): Promise<Diagnostic[]> {
 }
 
 describe('push diagnostics', () => {
-  it('reports a finding with its rule, range, severity, documentation link, tag and fixes', async () => {
+  it('reports a finding with its rule, range, severity, documentation link and fixes, and no strike-through', async () => {
     const { uri, diagnostics } = await openFixture();
     const [retype] = only(diagnostics, 'plejehjem-retype');
     expect(seen(uri, retype)).toEqual({ code: 'plejehjem-retype', line: 8, column: 15, text: 'plejehjem' });
     expect(retype.severity).toBe(DiagnosticSeverity.Warning);
     expect(retype.source).toBe('sor-lint');
     expect(retype.codeDescription?.href).toBe(ruleDocUrl('plejehjem-retype'));
-    expect(retype.tags).toEqual([DiagnosticTag.Deprecated]);
+    expect(retype.tags).toBeUndefined();
     expect(retype.message).toMatch(/plejehjem/);
     expect(retype.data).toMatchObject({ version: 1, fixes: [{ title: 'Change unit type to plejeenhed', safe: false }, { safe: false }] });
   });

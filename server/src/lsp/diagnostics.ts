@@ -1,7 +1,7 @@
 // Findings as LSP diagnostics. Each carries its fixes (as ready LSP edits) and the document version
 // they were computed for, so a quick-fix needs no second lint and a stale one is refused.
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/ast.js';
 import { ruleDocUrl } from '../core/docs.js';
@@ -82,17 +82,9 @@ function toDiagnostic(finding: Finding, document: TextDocument, mapper: Position
       message: related.message,
     }));
   }
-  const tags = tagsOf(finding.ruleId);
-  if (tags.length > 0) diagnostic.tags = tags;
+  // No tags: `plejehjem` stays a valid type for units that are not care units (a strike-through
+  // would say otherwise), and no finding marks text that could simply be deleted (`Unnecessary`).
   return diagnostic;
-}
-
-/**
- * `plejehjem` is the type the guidance retires for care institutions, so the editor strikes it
- * through. No finding marks code that could simply be deleted, so none is `Unnecessary`.
- */
-function tagsOf(ruleId: string): DiagnosticTag[] {
-  return ruleId === 'plejehjem-retype' ? [DiagnosticTag.Deprecated] : [];
 }
 
 /** One diagnostic at the top of the document, for a problem with the file as a whole. */

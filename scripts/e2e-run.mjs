@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkRestrictedMode, checkThroughTheGlass, runExtensionHostSuite } from '../test/e2e/scenarios.mjs';
+import { checkPreview, checkRestrictedMode, checkThroughTheGlass, runExtensionHostSuite } from '../test/e2e/scenarios.mjs';
 import { e2eTools, freePort, installExtension, launchChromium, packExtension, startCodeServer } from '../test/e2e/workbench.mjs';
 
 const RUN_TIMEOUT_MS = 5 * 60_000;
@@ -81,6 +81,7 @@ async function main() {
     // installed .vsix, on a fresh copy.
     cpSync(fixtures, workspace, { recursive: true });
     await check('through-the-glass check', () => checkThroughTheGlass(scenario));
+    await check('preview check', () => checkPreview(scenario));
   });
   await withCodeServer({ ...context, name: 'restricted', askForTrust: true }, ({ port, workspace }) =>
     check('restricted-mode check', () => checkRestrictedMode({ browser, port, workspace, artifacts, log })),

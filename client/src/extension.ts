@@ -5,6 +5,9 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol.js';
 import { StatusNotification } from '../../server/src/lsp/protocol.js';
+import { AddressToken, verifyAddressesInEditor } from './addresses.js';
+import { importFromSorExport } from './import.js';
+import { PreviewPanels } from './preview.js';
 import { LintStatusBar } from './status.js';
 
 /** Languages whose documents go to the server; it decides per document whether it is a SOR file. */
@@ -15,6 +18,12 @@ const COMMANDS = {
   restart: 'sor-lint.restartServer',
   fixAll: 'sor-lint.fixAll',
   showOutput: 'sor-lint.showOutput',
+  preview: 'sor-lint.preview',
+  importFromSorExport: 'sor-lint.importFromSorExport',
+  setAddressToken: 'sor-lint.setAddressToken',
+  clearAddressToken: 'sor-lint.clearAddressToken',
+  // Not the server's own id (sor-lint.verifyAddresses), which the language client registers.
+  verifyAddresses: 'sor-lint.verifyAddressesInEditor',
 } as const;
 
 let client: LanguageClient | undefined;
@@ -26,7 +35,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const languageClient = createClient(context, output);
   client = languageClient;
+  // Settles once the client has started or failed to: what talks to the server waits for it.
+  let started: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  const previews = new PreviewPanels(languageClient, ready);
+  const addressToken = new AddressToken(context.secrets, languageClient);
   context.subscriptions.push(
+    previews,
+    addressToken,
     languageClient.onDidChangeState((event) => statusBar.setClientState(event.newState)),
     languageClient.onNotification(StatusNotification, (status) => statusBar.setLintStatus(status)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
@@ -34,12 +50,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.appendLine(vscode.l10n.t('Restarting the SOR Lint server.'));
       await languageClient.restart();
     }),
+    vscode.commands.registerCommand(COMMANDS.preview, (uri?: vscode.Uri) => previews.open(uri)),
+    vscode.commands.registerCommand(COMMANDS.importFromSorExport, (csvUri?: vscode.Uri, provider?: string) => importFromSorExport(csvUri, provider)),
+    vscode.commands.registerCommand(COMMANDS.setAddressToken, (token?: string) => addressToken.set(token)),
+    vscode.commands.registerCommand(COMMANDS.clearAddressToken, () => addressToken.clear()),
+    vscode.commands.registerCommand(COMMANDS.verifyAddresses, (uri?: vscode.Uri) => verifyAddressesInEditor(ready, uri)),
     // initializationOptions carry the trust state, so the server learns of it by a restart.
     vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
   );
   // A server that cannot start must not fail activation: the restart command stays available.
-  await languageClient.start().catch((error: unknown) => {
+  await languageClient.start().then(started, (error: unknown) => {
     output.appendLine(vscode.l10n.t('The SOR Lint server could not start: {0}', String(error)));
+    started();
   });
 }
 

@@ -54,11 +54,16 @@ export class LintStatusBar implements vscode.Disposable {
       return;
     }
     const look = this.lookFor(status);
-    if (status?.addressLookups === 'checking') {
-      look.icon = '$(sync~spin)';
-      look.tooltip += `\n${vscode.l10n.t('Checking addresses in the online register…')}`;
+    // Addresses leave the machine only while lookups are on: the globe says so.
+    const lookups = status?.addressLookups ?? 'off';
+    if (lookups !== 'off') {
+      look.tooltip += `\n${vscode.l10n.t('Online address lookups: on.')}`;
+      if (lookups === 'checking') {
+        look.icon = '$(sync~spin)';
+        look.tooltip += ` ${vscode.l10n.t('Checking addresses in the online register…')}`;
+      }
     }
-    this.item.text = `${look.icon} SOR Lint`;
+    this.item.text = `${look.icon}${lookups === 'off' ? '' : ' $(globe)'} SOR Lint`;
     this.item.tooltip = look.tooltip;
     this.item.backgroundColor = look.background && new vscode.ThemeColor(look.background);
     this.item.show();

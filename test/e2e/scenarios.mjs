@@ -89,6 +89,43 @@ export async function checkThroughTheGlass({ browser, port, workspace, artifacts
 }
 
 /**
+ * "Preview plejeoverblikket" from the command palette: the webview beside the file shows a card
+ * per care unit (Birkely rejected for its e-mail address), each with a heading; its links are
+ * reachable by keyboard, and following one selects the finding's place in the source.
+ */
+export async function checkPreview({ browser, port, workspace, artifacts, log }) {
+  const file = path.join(workspace, 'care-units.sor.yaml');
+  await onPage(browser, artifacts, 'preview-failure.png', async (page) => {
+    await page.goto(workbenchUrl(port, workspace, [['openFile', remoteUri(port, file)]]));
+    await page.locator('.editor-instance .monaco-editor').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await runCommand(page, 'Preview plejeoverblikket');
+    await page.locator('.tab', { hasText: 'Plejeoverblikket preview: care-units.sor.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // A webview is an iframe (the host) holding another (the page).
+    const content = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    const card = (name) => content.locator('article.card', { has: content.locator('h3', { hasText: name }) });
+    const rejected = card('Plejecenter Birkely');
+    await rejected.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await rejected.getAttribute('class'), /\brejected\b/);
+    assert.match(await rejected.locator('.state').innerText(), /Rejected/, 'the state is said in words, not only in colour');
+    assert.match(await card('Plejecenter Østervang').getAttribute('class'), /\bshown\b/);
+    // The card is named by its heading.
+    const headingId = await rejected.locator('h3').getAttribute('id');
+    assert.equal(await rejected.getAttribute('aria-labelledby'), headingId);
+    await page.screenshot({ path: path.join(artifacts, 'preview.png') });
+    log(`preview: ${(await content.locator('.summary').innerText()).trim()}`);
+
+    // The finding's link takes keyboard focus, and Enter on it selects the place in the editor.
+    const link = rejected.locator('.findings a[data-line="27"]');
+    await link.focus();
+    assert.equal(await link.evaluate((element) => element === document.activeElement), true, 'the link is focusable');
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: /Ln 27, Col 12/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    log('preview: the finding\'s link revealed line 27, column 12 in the editor');
+  });
+}
+
+/**
  * In a workspace the user does not trust, the rules still run (they are data): the extension
  * declares limited support, so VS Code keeps it on in restricted mode.
  */

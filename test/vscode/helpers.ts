@@ -7,13 +7,16 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'sor-lint.sor-lint';
 const WAIT_MS = 30_000;
 
-/** A fresh copy of a fixture in its own temporary folder, so edits never touch the repository. */
-export async function copyOfFixture(name: string): Promise<vscode.Uri> {
+/**
+ * A fresh copy of a fixture (from test/vscode/fixtures, or the repository folder given) in its own
+ * temporary folder, so edits never touch the repository.
+ */
+export async function copyOfFixture(name: string, folderInRepository = 'test/vscode/fixtures'): Promise<vscode.Uri> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'sor-lint-test-'));
   const target = path.join(folder, name);
-  await copyFile(path.join(extension.extensionPath, 'test/vscode/fixtures', name), target);
+  await copyFile(path.join(extension.extensionPath, folderInRepository, name), target);
   return vscode.Uri.file(target);
 }
 

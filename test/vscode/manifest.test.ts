@@ -39,8 +39,12 @@ describe('the VS Code extension manifest', () => {
       'sor-lint.run': 'onType',
       'sor-lint.lintTimeBudgetMs': 500,
       'sor-lint.addresses.online': false,
+      'sor-lint.addresses.service': 'adressevask',
+      // No default: the user names the service.
+      'sor-lint.addresses.endpoint': undefined,
       'sor-lint.trace.server': 'off',
     });
+    expect(properties['sor-lint.addresses.service'].enum).toEqual(['adressevask', 'dawa']);
     expect(properties['sor-lint.language'].enum).toEqual(['auto', 'da', 'en']);
     expect(properties['sor-lint.run'].enum).toEqual(['onType', 'onSave']);
     expect(properties['sor-lint.rules'].additionalProperties.enum).toEqual(['error', 'warning', 'info', 'hint', 'off']);
@@ -50,8 +54,38 @@ describe('the VS Code extension manifest', () => {
   it('keeps what reaches the network or reads a named file out of untrusted workspaces', () => {
     expect(manifest.capabilities.untrustedWorkspaces).toMatchObject({
       supported: 'limited',
-      restrictedConfigurations: ['sor-lint.addresses.online', 'sor-lint.configFile'],
+      restrictedConfigurations: ['sor-lint.addresses.online', 'sor-lint.addresses.service', 'sor-lint.addresses.endpoint', 'sor-lint.configFile'],
     });
+  });
+
+  it('says in both languages that only address fields leave the machine, and that a token is needed', () => {
+    for (const nls of [nlsEnglish, nlsDanish]) {
+      for (const key of ['config.addresses.online', 'config.addresses.service', 'config.addresses.endpoint']) {
+        expect(nls[key], key).toMatch(/token/i);
+      }
+      expect(nls['config.addresses.online']).toMatch(nls === nlsEnglish ? /Only the address fields/ : /Kun adressefelterne/);
+    }
+  });
+
+  it('contributes the commands the client registers, the server\'s own ids left to the language client', () => {
+    const registered = [...readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8').matchAll(/^\s+\w+: '(sor-lint\.[\w.]+)',$/gm)].map((m) => m[1]);
+    const contributed = manifest.contributes.commands.map((c: any) => c.command);
+    expect(contributed.sort()).toEqual(registered.sort());
+    // The language client registers the server's executeCommand ids; a second registration fails.
+    expect(contributed).not.toContain('sor-lint.verifyAddresses');
+    expect(contributed).toContain('sor-lint.verifyAddressesInEditor');
+  });
+
+  it('puts the preview on the editor title of SOR documents, with an icon', () => {
+    const preview = manifest.contributes.commands.find((c: any) => c.command === 'sor-lint.preview');
+    expect(preview.icon).toBe('$(preview)');
+    expect(manifest.contributes.menus['editor/title']).toContainEqual({
+      command: 'sor-lint.preview',
+      when: 'resourceLangId == sor-yaml || resourceLangId == sor-json',
+      group: 'navigation',
+    });
+    expect(nlsEnglish['command.preview']).toBe('Preview plejeoverblikket');
+    expect(nlsDanish['command.preview']).toBe('Vis plejeoverblikket');
   });
 
   it('refers only to files that exist and that the .vsix keeps', () => {

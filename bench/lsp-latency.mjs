@@ -1,7 +1,7 @@
 // Editor latency of the language server: spawns the built server over stdio, opens generated
 // providers of 1,000 and 10,000 care units, makes 30 small edits to each (one at a time), and
 // prints the median and p95 of didChange → the diagnostics published for that version. The
-// figures include the server's debounce (150 ms unless --debounce N).
+// figures include the server's debounce (as long as the last lint took, 10-150 ms; --debounce N sets the cap).
 // Usage: npm run build && node bench/lsp-latency.mjs [--debounce N] [--formats yaml,json]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -81,6 +81,14 @@ describe('robustness', () => {
     expect(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: compose } })).toEqual([]);
   });
 
+  it('lints an untitled document the client marks as SOR YAML, whatever its name', async () => {
+    const uri = 'untitled:Untitled-1';
+    await client.open(uri, 'provider:\n  name: X\n  cvr: "12345678"\n', 'sor-yaml');
+    const { diagnostics } = await client.diagnosticsFor(uri, 1);
+    const cvr = diagnostics.find((d) => d.code === 'provider-cvr')!;
+    expect(client.document(uri).getText(cvr.range)).toBe('"12345678"');
+  });
+
   it('lints a file of any name whose $schema names the SOR schema', async () => {
     const uri = fixtureUri('provider.json');
     const text = JSON.stringify({ $schema: 'https://sor-lint.github.io/schemas/sor-structure.schema.json', provider: { name: 'X', cvr: '12345678' } }, null, 2);

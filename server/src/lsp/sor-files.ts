@@ -9,7 +9,11 @@ const SCHEMA_KEY = /(?:^|[\s{,])["']?\$schema["']?\s*:\s*["']?[^"'\r\n]*sor-stru
 
 export const SOR_LANGUAGE_IDS: readonly string[] = ['yaml', 'json', 'jsonc', 'sor-yaml', 'sor-json'];
 
+/** Our own language ids: the user (or an untitled document) said this is a SOR file. */
+const SOR_OWN_LANGUAGE_IDS: readonly string[] = ['sor-yaml', 'sor-json'];
+
 export function isSorDocument(uri: string, languageId: string, text: string): boolean {
+  if (SOR_OWN_LANGUAGE_IDS.includes(languageId)) return true;
   if (!SOR_LANGUAGE_IDS.includes(languageId)) return false;
   return SOR_FILE_NAME.test(pathOf(uri)) || SCHEMA_KEY.test(text.slice(0, SCHEMA_SNIFF_LENGTH));
 }

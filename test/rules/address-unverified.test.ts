@@ -27,7 +27,7 @@ describe('address-unverified', () => {
     expect(found[0].message).toContain('The visiting address of "Plejecenter Østervang" is not confirmed as a DAR address: it has no DAR address id (`darId`) and no coordinates.');
     expect(found[0].message).toContain('otherwise plejeoverblikket reports an error and the care unit is not shown');
     expect(found[0].message).toContain('SOR marks such an address with an X, because it cannot be shown on a map (Aktivitet 3, "Særligt om besøgsadressen")');
-    expect(found[0].message).toContain('record its address id as `darId`, or turn on online address verification');
+    expect(found[0].message).toContain('record its address id as `darId`, or have sor-lint check it in DAR online (`--online`');
   });
 
   it('speaks Danish', () => {

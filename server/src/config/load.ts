@@ -29,7 +29,7 @@ export interface OverrideData {
   rules: Record<string, RuleSetting>;
 }
 
-/** Reserved for online address verification; validated now, used by a later version. */
+/** Online address verification (see server/src/address/verify and the CLI's --online). */
 export interface AddressesConfig {
   online?: boolean;
   service?: 'adressevask' | 'dawa';

@@ -11,9 +11,9 @@ import { isEmptyValue } from '../core/inheritance.js';
 
 const WHY_AND_WHAT = msg(
   'Besøgsadressen skal være en gyldig adresse i Danmarks Adresseregister (DAR): ellers melder plejeoverblikket fejl, og plejeenheden vises ikke. SOR markerer en sådan adresse med et X, fordi den ikke kan vises på kort (Aktivitet 3, "Særligt om besøgsadressen"). ' +
-    'Slå adressen op i DAR, og skriv dens adresse-id som `darId`, eller slå online adressetjek til (kommer i en senere version).',
+    'Slå adressen op i DAR, og skriv dens adresse-id som `darId`, eller lad sor-lint tjekke den i DAR online (`--online`, eller indstillingen `sor-lint.addresses.online` i VS Code).',
   'The visiting address must be a valid address in Danmarks Adresseregister (DAR): otherwise plejeoverblikket reports an error and the care unit is not shown. SOR marks such an address with an X, because it cannot be shown on a map (Aktivitet 3, "Særligt om besøgsadressen"). ' +
-    'Verify the address in DAR and record its address id as `darId`, or turn on online address verification (coming in a later version).',
+    'Verify the address in DAR and record its address id as `darId`, or have sor-lint check it in DAR online (`--online`, or the `sor-lint.addresses.online` setting in VS Code).',
 );
 
 export const addressUnverified: Rule = {
@@ -33,8 +33,8 @@ export const addressUnverified: Rule = {
         "Coordinates in SOR's export show that SOR matched the address in DAR; a `darId` shows that someone looked it up. A `darId` in the wrong form is reported by the schema rule.",
     ),
     remedy: msg(
-      'Slå adressen op i DAR (fx via Adressevask), og skriv adressens id som `darId` i adressen; eller slå online adressetjek til, når det kommer.',
-      "Look the address up in DAR (e.g. with Adressevask) and record the address's id as `darId` in the address; or turn on online address verification when it comes.",
+      'Slå adressen op i DAR (fx via Adressevask), og skriv adressens id som `darId` i adressen; eller slå online adressetjek til (`--online` på kommandolinjen, `sor-lint.addresses.online` i VS Code), så tilbyder sor-lint at skrive `darId` for dig.',
+      "Look the address up in DAR (e.g. with Adressevask) and record the address's id as `darId` in the address; or turn on online address verification (`--online` on the command line, `sor-lint.addresses.online` in VS Code) and sor-lint offers to write the `darId` for you.",
     ),
     source: 'Afsnit 3, Aktivitet 3, "Særligt om besøgsadressen"',
     invalidExample: `institutions:

@@ -46,6 +46,14 @@ describe('exit codes', () => {
     });
   }
 
+  it('2 with the one-line reason in Danish for --lang da or a Danish locale', () => {
+    expect(runCli(['--lang', 'da', 'basic/missing.sor.yaml'])).toMatchObject({ code: 2, stdout: '', stderr: 'sor-lint: filen eller mappen findes ikke: basic/missing.sor.yaml\n' });
+    expect(runCli(['--max-warnings', 'many', 'basic/clean.sor.yaml'], { env: { LANG: 'da_DK.UTF-8' } })).toMatchObject({
+      code: 2,
+      stderr: 'sor-lint: --max-warnings skal være et helt tal fra 0 og op, ikke "many"\n',
+    });
+  });
+
   it('2 for a file that cannot be read, naming it, with no report and no stack trace', () => {
     const dir = copyFixtures('basic');
     // A dangling link that the folder search finds: named like a SOR file, but nothing to read.

@@ -2,6 +2,7 @@
 // ordered tokens node:util gives, not as a flat record.
 import { parseArgs } from 'node:util';
 import type { Lang } from '../core/i18n.js';
+import { msg } from '../core/i18n.js';
 import { CliError } from './errors.js';
 
 export interface ReportTarget {
@@ -66,11 +67,13 @@ export function parseOptions(argv: string[]): CliOptions {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    // node:util's own wording is English; the pointer to the help is ours.
+    const reason = (error as Error).message.split('\n')[0];
+    throw new CliError(msg(`${reason} (se --help)`, `${reason} (see --help)`));
   }
   const { values, positionals, tokens } = parsed;
   const lang = values.lang;
-  if (lang !== undefined && lang !== 'da' && lang !== 'en') throw new CliError(`--lang must be da or en, not "${lang}"`);
+  if (lang !== undefined && lang !== 'da' && lang !== 'en') throw new CliError(msg(`--lang skal være da eller en, ikke "${lang}"`, `--lang must be da or en, not "${lang}"`));
   return {
     targets: positionals,
     reports: reportTargets(tokens),
@@ -96,7 +99,7 @@ export function parseOptions(argv: string[]): CliOptions {
 
 function maxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings must be a whole number of 0 or more, not "${value}"`);
+  if (!/^\d+$/.test(value)) throw new CliError(msg(`--max-warnings skal være et helt tal fra 0 og op, ikke "${value}"`, `--max-warnings must be a whole number of 0 or more, not "${value}"`));
   return Number(value);
 }
 
@@ -121,7 +124,7 @@ function reportTargets(tokens: readonly Token[]): ReportTarget[] {
   }
   if (reports.length === 0) reports.push({ format: DEFAULT_FORMAT, outputFile: undefined });
   if (reports.filter((report) => report.outputFile === undefined).length > 1) {
-    throw new CliError('only one report can go to standard output: give the others --output-file PATH');
+    throw new CliError(msg('kun én rapport kan gå til standard output: giv de andre --output-file STI', 'only one report can go to standard output: give the others --output-file PATH'));
   }
   return reports;
 }

@@ -6,7 +6,8 @@ import { join, relative, resolve } from 'node:path';
 // `require`, not `import`: the bundler then takes tinyglobby's CommonJS build, whose fdir does not
 // need `import.meta.url` (undefined in our CommonJS bundle).
 import tinyglobby = require('tinyglobby');
-import { CliError } from './errors.js';
+import { msg } from '../core/i18n.js';
+import { CliError, codeOf } from './errors.js';
 import { toPosix } from './paths.js';
 
 export const SOR_FILE = /\.sor\.(?:ya?ml|json)$/i;
@@ -42,14 +43,14 @@ export function expandTargets(args: readonly string[], cwd: string): Target[] {
     if (stat?.isFile()) add(absolute, arg, true);
     else if (stat?.isDirectory()) {
       const found = sorFilesIn(absolute);
-      if (found.length === 0) throw new CliError(`no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`);
+      if (found.length === 0) throw new CliError(msg(`ingen *.sor.yaml-, *.sor.yml- eller *.sor.json-fil i mappen "${arg}"`, `no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`));
       for (const file of found) add(file, arg, false);
     } else if (!stat && tinyglobby.isDynamicPattern(arg)) {
       const found = tinyglobby.globSync(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      if (found.length === 0) throw new CliError(`no file matches the pattern "${arg}"`);
+      if (found.length === 0) throw new CliError(msg(`ingen fil passer til mønsteret "${arg}"`, `no file matches the pattern "${arg}"`));
       for (const file of found) add(resolve(file), arg, false);
-    } else if (!stat) throw new CliError(`no such file or folder: ${arg}`);
-    else throw new CliError(`not a file or folder: ${arg}`);
+    } else if (!stat) throw new CliError(msg(`filen eller mappen findes ikke: ${arg}`, `no such file or folder: ${arg}`));
+    else throw new CliError(msg(`hverken en fil eller en mappe: ${arg}`, `not a file or folder: ${arg}`));
   }
   return targets;
 }
@@ -60,7 +61,7 @@ function statOrUndefined(path: string, arg: string) {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new CliError(`cannot read ${arg} (${code ?? String(error)})`);
+    throw new CliError(msg(`kan ikke læse ${arg} (${code ?? String(error)})`, `cannot read ${arg} (${code ?? String(error)})`));
   }
 }
 
@@ -72,7 +73,7 @@ function sorFilesIn(folder: string): string[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new CliError(`cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new CliError(msg(`kan ikke læse mappen ${dir} (${codeOf(error)})`, `cannot read the folder ${dir} (${codeOf(error)})`));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {

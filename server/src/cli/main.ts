@@ -1,6 +1,8 @@
 // Entry point of dist/cli.js: `sor-lint` the command, `sor-lint import|preview …` its
 // subcommands, or `sor-lint --stdio` the language server.
 import { ConfigError } from '../config/index.js';
+import type { Lang } from '../core/i18n.js';
+import { langFromEnvironment } from '../core/i18n.js';
 import { runImportCommand } from '../import/index.js';
 import { runLanguageServer } from '../lsp/run.js';
 import { runPreviewCommand } from '../preview/index.js';
@@ -28,12 +30,23 @@ async function main(): Promise<void> {
     if ('languageServer' in outcome) runLanguageServer();
     else process.exitCode = outcome.exitCode;
   } catch (error) {
-    const known = error instanceof CliError || error instanceof ConfigError;
-    const reason = known ? (error as Error).message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const lang = langOf(argv);
+    const reason =
+      error instanceof CliError
+        ? error.text[lang]
+        : error instanceof ConfigError
+          ? error.message
+          : `${lang === 'da' ? 'intern fejl' : 'internal error'}: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`sor-lint: ${reason.split(/\r?\n/)[0]}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
     process.exitCode = 2;
   }
+}
+
+/** The language for a failure, which may come before the options were read: --lang, else the locale. */
+function langOf(argv: string[]): Lang {
+  const given = argv[argv.indexOf('--lang') + 1];
+  return argv.includes('--lang') && (given === 'da' || given === 'en') ? given : langFromEnvironment(process.env);
 }
 
 function readStdin(): Promise<string> {

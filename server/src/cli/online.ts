@@ -18,7 +18,7 @@ export interface OnlineAddresses {
   describe(config: FileConfig): string;
 }
 
-export function onlineAddresses(options: CliOptions, io: CliIo, lang: Lang): OnlineAddresses {
+export function onlineAddresses(options: CliOptions, io: CliIo): OnlineAddresses {
   const verifiers = new Map<string, AddressVerifier>();
   const settingsFor = (config: FileConfig) => {
     const enabled = options.online || options.addressEndpoint !== undefined || config.addresses.online === true;
@@ -38,7 +38,7 @@ export function onlineAddresses(options: CliOptions, io: CliIo, lang: Lang): Onl
           cacheFile: join(resolve(io.cwd, 'node_modules', '.cache', 'sor-lint'), 'addresses.json'),
         });
       } catch (error) {
-        if (error instanceof AddressSettingsError) throw new CliError(`${error.text[lang]} (--address-endpoint URL)`);
+        if (error instanceof AddressSettingsError) throw new CliError({ da: `${error.text.da} (--address-endpoint URL)`, en: `${error.text.en} (--address-endpoint URL)` });
         throw error;
       }
       verifiers.set(key, verifier);

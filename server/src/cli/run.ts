@@ -7,7 +7,7 @@ import { onlineAddresses } from './online.js';
 import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
-import { langFromEnvironment } from '../core/i18n.js';
+import { langFromEnvironment, msg } from '../core/i18n.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
@@ -15,7 +15,7 @@ import { parseOptions } from './args.js';
 import { LintCache, hashOf } from './cache.js';
 import { unifiedDiff } from './diff.js';
 import { unusedDirectiveFindings } from './directives.js';
-import { CliError } from './errors.js';
+import { CliError, codeOf } from './errors.js';
 import type { FileTarget } from './files.js';
 import { expandTargets } from './files.js';
 import { fixUntilStable, writeAtomically } from './fix.js';
@@ -61,7 +61,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const reports: FileReport[] = [];
   const state: RunState = { diffs: [], ruleFailures: [] };
   // One verifier for every file, so they share its cache and its rate limit.
-  const online = onlineAddresses(options, io, lang);
+  const online = onlineAddresses(options, io);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
 
@@ -79,7 +79,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
     reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
   }
   for (const [argument, linted] of lintedByArgument) {
-    if (linted === 0) throw new CliError(`every file that "${argument}" names is ignored by the configuration's ignorePatterns`);
+    if (linted === 0) throw new CliError(msg(`alle filer, som "${argument}" angiver, udelukkes af konfigurationens ignorePatterns`, `every file that "${argument}" names is ignored by the configuration's ignorePatterns`));
   }
   cache?.save();
 
@@ -106,15 +106,20 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
 
 function checkOptions(options: CliOptions): void {
   for (const report of options.reports) {
-    if (!(report.format in formatters)) throw new CliError(`unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`);
+    if (!(report.format in formatters)) throw new CliError(msg(`ukendt format "${report.format}" (kendte: ${Object.keys(formatters).join(', ')})`, `unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`));
   }
-  if (options.fix && options.fixDryRun) throw new CliError('give either --fix or --fix-dry-run, not both');
+  if (options.fix && options.fixDryRun) throw new CliError(msg('giv enten --fix eller --fix-dry-run, ikke begge', 'give either --fix or --fix-dry-run, not both'));
   if (options.fixDryRun && options.reports.some((r) => r.outputFile === undefined && r.format !== 'stylish')) {
-    throw new CliError('--fix-dry-run prints diffs on standard output: send the report there with --output-file PATH');
+    throw new CliError(
+      msg(
+        '--fix-dry-run skriver diffs på standard output: send rapporten til en fil med --output-file STI',
+        '--fix-dry-run prints diffs on standard output: send the report there with --output-file PATH',
+      ),
+    );
   }
-  if (options.targets.length === 0) throw new CliError('no files given (see --help)');
-  if (options.stdinFilename !== undefined && !options.targets.includes('-')) throw new CliError('--stdin-filename names standard input: give - as a file too');
-  if (options.fix && options.targets.includes('-')) throw new CliError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
+  if (options.targets.length === 0) throw new CliError(msg('ingen filer angivet (se --help)', 'no files given (see --help)'));
+  if (options.stdinFilename !== undefined && !options.targets.includes('-')) throw new CliError(msg('--stdin-filename navngiver standard input: angiv også - som fil', '--stdin-filename names standard input: give - as a file too'));
+  if (options.fix && options.targets.includes('-')) throw new CliError(msg('--fix kan ikke skrive tilbage til standard input: brug --fix-dry-run for at se rettelserne', '--fix cannot write back to standard input: use --fix-dry-run to see the fixes'));
 }
 
 async function lintFile(
@@ -199,7 +204,7 @@ function readText(path: string, displayPath: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${displayPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CliError(msg(`kan ikke læse ${displayPath} (${codeOf(error)})`, `cannot read ${displayPath} (${codeOf(error)})`));
   }
 }
 
@@ -207,7 +212,7 @@ function writeFixed(path: string, displayPath: string, content: string): void {
   try {
     writeAtomically(path, content);
   } catch (error) {
-    throw new CliError(`cannot write the fixes to ${displayPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CliError(msg(`kan ikke skrive rettelserne til ${displayPath} (${codeOf(error)})`, `cannot write the fixes to ${displayPath} (${codeOf(error)})`));
   }
 }
 
@@ -216,7 +221,7 @@ function writeReport(path: string, text: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (error) {
-    throw new CliError(`cannot write the report to ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CliError(msg(`kan ikke skrive rapporten til ${path} (${codeOf(error)})`, `cannot write the report to ${path} (${codeOf(error)})`));
   }
 }
 

@@ -13,7 +13,7 @@ const WHY = msg(
   'The SOR code identifies the unit in SOR, and plejeoverblikket knows the care unit by it.',
 );
 
-const TODO = msg(
+const WHAT_TO_DO = msg(
   'Kopiér koden fra SOR (SOR-browseren eller SOR\'s eksport), eller fjern sorId, hvis enheden endnu ikke er oprettet i SOR.',
   'Copy the code from SOR (the SOR browser or SOR\'s export), or remove sorId if the unit is not yet created in SOR.',
 );
@@ -37,8 +37,8 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
     context.report({
       span,
       message: msg(
-        `SOR-koden "${code}" består ikke kun af cifre. En SOR-kode er ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} cifre. ${WHY.da} ${TODO.da}`,
-        `The SOR code "${code}" is not all digits. A SOR code is ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} digits. ${WHY.en} ${TODO.en}`,
+        `SOR-koden "${code}" består ikke kun af cifre. En SOR-kode er ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} cifre. ${WHY.da} ${WHAT_TO_DO.da}`,
+        `The SOR code "${code}" is not all digits. A SOR code is ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} digits. ${WHY.en} ${WHAT_TO_DO.en}`,
       ),
     });
     return;
@@ -47,8 +47,8 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
     context.report({
       span,
       message: msg(
-        `SOR-koden "${code}" har ${check.digits} cifre, men en SOR-kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (den mindste mulige er 11000016002). ${WHY.da} ${TODO.da}`,
-        `The SOR code "${code}" has ${check.digits} digits, but a SOR code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (the smallest possible is 11000016002). ${WHY.en} ${TODO.en}`,
+        `SOR-koden "${code}" har ${check.digits} cifre, men en SOR-kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (den mindste mulige er 11000016002). ${WHY.da} ${WHAT_TO_DO.da}`,
+        `The SOR code "${code}" has ${check.digits} digits, but a SOR code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (the smallest possible is 11000016002). ${WHY.en} ${WHAT_TO_DO.en}`,
       ),
     });
     return;
@@ -59,8 +59,8 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
       span,
       severity: 'warning',
       message: msg(
-        `SOR-koden "${code}" har "${check.wrongNamespace}" før det sidste ciffer, hvor alle danske SOR-koder har "${expectedTail}" (det danske navnerum ${SOR_NAMESPACE} og partitionen ${SOR_PARTITION}); et ciffer mangler, er for meget eller er byttet om. ${WHY.da} ${TODO.da}`,
-        `The SOR code "${code}" has "${check.wrongNamespace}" before its last digit, where every Danish SOR code has "${expectedTail}" (the Danish namespace ${SOR_NAMESPACE} and the partition ${SOR_PARTITION}); a digit is missing, extra or swapped. ${WHY.en} ${TODO.en}`,
+        `SOR-koden "${code}" har "${check.wrongNamespace}" før det sidste ciffer, hvor alle danske SOR-koder har "${expectedTail}" (det danske navnerum ${SOR_NAMESPACE} og partitionen ${SOR_PARTITION}); et ciffer mangler, er for meget eller er byttet om. ${WHY.da} ${WHAT_TO_DO.da}`,
+        `The SOR code "${code}" has "${check.wrongNamespace}" before its last digit, where every Danish SOR code has "${expectedTail}" (the Danish namespace ${SOR_NAMESPACE} and the partition ${SOR_PARTITION}); a digit is missing, extra or swapped. ${WHY.en} ${WHAT_TO_DO.en}`,
       ),
     });
   }
@@ -69,8 +69,8 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
       span,
       severity: 'warning',
       message: msg(
-        `SOR-koden "${code}" består ikke Verhoeff-kontrollen af sit sidste ciffer (med de øvrige cifre skulle det være ${check.expectedCheckDigit}). Alle kendte SOR-koder består den, så koden er næsten sikkert skrevet forkert. ${WHY.da} ${TODO.da}`,
-        `The SOR code "${code}" fails the Verhoeff check of its last digit (with the other digits it would be ${check.expectedCheckDigit}). Every known SOR code passes it, so this one is almost certainly mistyped. ${WHY.en} ${TODO.en}`,
+        `SOR-koden "${code}" består ikke Verhoeff-kontrollen af sit sidste ciffer (med de øvrige cifre skulle det være ${check.expectedCheckDigit}). Alle kendte SOR-koder består den, så koden er næsten sikkert skrevet forkert. ${WHY.da} ${WHAT_TO_DO.da}`,
+        `The SOR code "${code}" fails the Verhoeff check of its last digit (with the other digits it would be ${check.expectedCheckDigit}). Every known SOR code passes it, so this one is almost certainly mistyped. ${WHY.en} ${WHAT_TO_DO.en}`,
       ),
     });
   }

@@ -80,6 +80,25 @@ describe('sor-lint --online', () => {
     expect(server.requests.length).toBe(asked);
   });
 
+  it('--fix --online writes the DAR id of an exactly matched address into the file, and nothing else of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sor-lint-online-'));
+    const file = join(dir, 'p.sor.yaml');
+    writeFileSync(file, FILE);
+    const args = ['--fix', '--online', '--address-endpoint', server.url, '--format', 'json', 'p.sor.yaml'];
+    const run = await runAsync(args, dir, { SOR_LINT_ADDRESS_TOKEN: TOKEN });
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toBe(
+      FILE.replace(
+        'visitingAddress: { street: Østervangsvej, houseNumber: "12", postalCode: "8000", city: Aarhus C }',
+        `visitingAddress: { street: Østervangsvej, houseNumber: "12", postalCode: "8000", city: Aarhus C, darId: ${REGISTER.oestervang.id} }`,
+      ),
+    );
+    // What is left is reported: the unmatched address, not the one now recorded.
+    const left = JSON.parse(run.stdout)[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('address'));
+    expect(left.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['address-not-in-dar', 19]]);
+    expect(run.code).toBe(1);
+  });
+
   it('says it could not verify, as information, when the token is wrong, and keeps the offline warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sor-lint-online-'));
     writeFileSync(join(dir, 'p.sor.yaml'), FILE);

@@ -18,8 +18,9 @@ export interface FixOutcome {
   changed: boolean;
 }
 
-export function fixUntilStable(input: string, lintText: (text: string) => LintResult): FixOutcome {
-  let result = lintText(input);
+/** `lintText` may be asynchronous: with --online each pass also asks the address register (cached). */
+export async function fixUntilStable(input: string, lintText: (text: string) => LintResult | Promise<LintResult>): Promise<FixOutcome> {
+  let result = await lintText(input);
   const original = result.text;
   const bom = result.bom;
   if (hasParseError(result)) return { text: original, bom, result, changed: false };
@@ -29,7 +30,7 @@ export function fixUntilStable(input: string, lintText: (text: string) => LintRe
     if (edits.length === 0) break;
     const next = applyEdits(text, edits);
     if (next === text) break;
-    const nextResult = lintText(next);
+    const nextResult = await lintText(next);
     if (hasParseError(nextResult)) break;
     text = next;
     result = nextResult;

@@ -143,11 +143,11 @@ async function lintFile(
     cache.recordClean(path, content, configHash);
     return emptyReport(target);
   }
-  const lintText = (text: string) => lintWithConfig(text, config, { fileName: path, lang: options.lang ?? config.lang ?? lang, today });
+  const lintText = lintAndVerify(config, online, { fileName: path, lang: options.lang ?? config.lang ?? lang, today });
   let result: LintResult;
   let written = content;
   if (options.fix || options.fixDryRun) {
-    const outcome = fixUntilStable(content, lintText);
+    const outcome = await fixUntilStable(content, lintText);
     result = outcome.result;
     if (outcome.changed) {
       const fixed = (outcome.bom ? '\uFEFF' : '') + outcome.text;
@@ -156,8 +156,7 @@ async function lintFile(
         written = fixed;
       } else state.diffs.push(fixDiff(content, outcome.text, target.displayPath));
     }
-  } else result = lintText(content);
-  result = await online.verify(result, config, { lang: options.lang ?? config.lang ?? lang, today });
+  } else result = await lintText(content);
   const report = fileReport(target.displayPath, path, result, options, lang, state);
   if (cache && configHash) {
     if (result.findings.length === 0 && report.findings.length === 0 && !options.fixDryRun) cache.recordClean(path, written, configHash);
@@ -171,13 +170,20 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
   const absolute = name === undefined ? undefined : resolve(io.cwd, name);
   const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config) });
   const content = await io.readStdin();
-  const lintText = (text: string) => lintWithConfig(text, config, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
+  const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
   const displayPath = name ?? '<stdin>';
-  const verify = (result: LintResult) => online.verify(result, config, { lang: options.lang ?? config.lang ?? lang, today });
-  if (!options.fixDryRun) return fileReport(displayPath, absolute, await verify(lintText(content)), options, lang, state);
-  const outcome = fixUntilStable(content, lintText);
+  if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
+  const outcome = await fixUntilStable(content, lintText);
   if (outcome.changed) state.diffs.push(fixDiff(content, outcome.text, displayPath));
-  return fileReport(displayPath, absolute, await verify(outcome.result), options, lang, state);
+  return fileReport(displayPath, absolute, outcome.result, options, lang, state);
+}
+
+/**
+ * A file's lint with its configuration and, with --online, the register's verdicts in place of the
+ * offline ones, so --fix applies the register's safe fixes (the darId of an exact match) too.
+ */
+function lintAndVerify(config: FileConfig, online: OnlineAddresses, options: { fileName: string | undefined; lang: Lang; today: string }) {
+  return (text: string): Promise<LintResult> => online.verify(lintWithConfig(text, config, options), config, { lang: options.lang, today: options.today });
 }
 
 /** --fix-dry-run's diff of a file's content (BOM or not) and its fixed text (without). */

@@ -94,6 +94,14 @@ describe('bad configuration: exit 2, one line naming the file and the key', () =
     });
   }
 
+  it('gives the reason in Danish with --lang da', () => {
+    const dir = copyFixtures('basic');
+    writeFileSync(join(dir, '.sor-lint.json'), '{ "rules": { "provider-cvrr": "off" } }');
+    const run = runCli(['--lang', 'da', 'clean.sor.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith(`sor-lint: ${join(dir, '.sor-lint.json')}: rules.provider-cvrr: ukendt regel-id (kendte: `)).toBe(true);
+  });
+
   it('a file that is not JSON names the file', () => {
     const dir = copyFixtures('basic');
     writeFileSync(join(dir, '.sor-lint.json'), '{ "root": true,');

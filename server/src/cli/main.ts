@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       error instanceof CliError
         ? error.text[lang]
         : error instanceof ConfigError
-          ? error.message
+          ? error.text[lang]
           : `${lang === 'da' ? 'intern fejl' : 'internal error'}: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`sor-lint: ${reason.split(/\r?\n/)[0]}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');

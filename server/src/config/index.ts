@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
 import type { Severity } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
+import { msg } from '../core/i18n.js';
 import type { LintOptions, LintResult, RuleSetting } from '../core/lint.js';
 import { lint } from '../core/lint.js';
 import type { Entity, SorDocument } from '../core/model.js';
@@ -140,7 +141,7 @@ function postcodesFrom(configFile: string, csv: string): PostcodeTable {
   try {
     mtimeMs = statSync(csv).mtimeMs;
   } catch {
-    throw new ConfigError(configFile, 'settings.postcodeFile', `no such file: ${csv}`);
+    throw new ConfigError(configFile, 'settings.postcodeFile', msg(`filen findes ikke: ${csv}`, `no such file: ${csv}`));
   }
   const cached = postcodeCache.get(csv);
   if (cached?.mtimeMs === mtimeMs) return cached.table;
@@ -149,7 +150,7 @@ function postcodesFrom(configFile: string, csv: string): PostcodeTable {
     postcodeCache.set(csv, { mtimeMs, table });
     return table;
   } catch (error) {
-    if (error instanceof PostcodeFileError) throw new ConfigError(configFile, 'settings.postcodeFile', error.detail.en);
+    if (error instanceof PostcodeFileError) throw new ConfigError(configFile, 'settings.postcodeFile', error.detail);
     throw error;
   }
 }

@@ -8,7 +8,8 @@ import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import configSchema from '../../../schemas/sor-lint-config.schema.json';
 import type { RuleSetting } from '../core/lint.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Msg } from '../core/i18n.js';
+import { msg } from '../core/i18n.js';
 import { PARSE_RULE_ID } from '../core/lint.js';
 import { allRules } from '../rules/index.js';
 
@@ -43,12 +44,17 @@ export interface LoadedConfig {
 
 /** A configuration the tool cannot use: names the file and, where there is one, the key. */
 export class ConfigError extends Error {
+  /** "file: key: reason" in Danish and English; `message` is the English. */
+  readonly text: Msg;
+
   constructor(
     readonly file: string,
     readonly key: string | undefined,
-    reason: string,
+    reason: Msg,
   ) {
-    super(`${file}${key ? `: ${key}` : ''}: ${reason}`);
+    const where = `${file}${key ? `: ${key}` : ''}: `;
+    super(where + reason.en);
+    this.text = msg(where + reason.da, where + reason.en);
     this.name = 'ConfigError';
   }
 }
@@ -71,7 +77,7 @@ export function loadConfigFile(file: string): LoadedConfig | undefined {
   try {
     stat = statSync(file);
   } catch (error) {
-    throw new ConfigError(file, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(file, undefined, cannotRead(error));
   }
   const cached = cache.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.config;
@@ -85,7 +91,7 @@ function readConfig(file: string): LoadedConfig | undefined {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(file, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(file, undefined, cannotRead(error));
   }
   const isPackageJson = basename(file) === 'package.json';
   let data: unknown;
@@ -93,7 +99,8 @@ function readConfig(file: string): LoadedConfig | undefined {
     data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     if (isPackageJson) return undefined;
-    throw new ConfigError(file, undefined, `not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${firstLine(error)}`);
+    const format = /\.ya?ml$/i.test(file) ? 'YAML' : 'JSON';
+    throw new ConfigError(file, undefined, msg(`ikke gyldig ${format}: ${firstLine(error)}`, `not valid ${format}: ${firstLine(error)}`));
   }
   if (isPackageJson) {
     if (!isObject(data) || !(PACKAGE_JSON_KEY in data)) return undefined;
@@ -116,7 +123,11 @@ function checkData(file: string, data: unknown, keyPrefix: string): asserts data
   for (const [path, rules] of ruleMaps) {
     for (const id of Object.keys(rules ?? {})) {
       if (!knownRuleIds.has(id)) {
-        const reason = id === PARSE_RULE_ID ? 'syntax errors cannot be turned off or down' : `unknown rule id (known: ${[...knownRuleIds].join(', ')})`;
+        const known = [...knownRuleIds].join(', ');
+        const reason =
+          id === PARSE_RULE_ID
+            ? msg('syntaksfejl kan ikke slås fra eller ned', 'syntax errors cannot be turned off or down')
+            : msg(`ukendt regel-id (kendte: ${known})`, `unknown rule id (known: ${known})`);
         throw new ConfigError(file, `${keyPrefix}${path}.${id}`, reason);
       }
     }
@@ -124,8 +135,8 @@ function checkData(file: string, data: unknown, keyPrefix: string): asserts data
 }
 
 /** ajv's first error as a key path (`overrides[0].rules.x`) and a reason a person reads. */
-function describe(error: ErrorObject | undefined): { key: string; reason: string } {
-  if (!error) return { key: '', reason: 'invalid configuration' };
+function describe(error: ErrorObject | undefined): { key: string; reason: Msg } {
+  if (!error) return { key: '', reason: msg('ugyldig konfiguration', 'invalid configuration') };
   const path = error.instancePath
     .split('/')
     .slice(1)
@@ -134,20 +145,30 @@ function describe(error: ErrorObject | undefined): { key: string; reason: string
   const join = (extra: string) => (path ? `${path}.${extra}` : extra);
   switch (error.keyword) {
     case 'additionalProperties':
-      return { key: join(String(error.params.additionalProperty)), reason: 'unknown key' };
-    case 'enum':
-      return { key: path, reason: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return { key: join(String(error.params.additionalProperty)), reason: msg('ukendt nøgle', 'unknown key') };
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return { key: path, reason: msg(`skal være en af ${allowed}`, `must be one of ${allowed}`) };
+    }
     case 'required':
-      return { key: join(String(error.params.missingProperty)), reason: 'is required' };
+      return { key: join(String(error.params.missingProperty)), reason: msg('skal angives', 'is required') };
     case 'minProperties':
-      return { key: path, reason: 'needs "files" or "sorIds" beside "rules"' };
+      return { key: path, reason: msg('kræver "files" eller "sorIds" ved siden af "rules"', 'needs "files" or "sorIds" beside "rules"') };
+    case 'type':
+      return { key: path, reason: msg(`skal være af typen ${String(error.params.type)}`, `must be ${String(error.params.type)}`) };
     default:
-      return { key: path, reason: error.message ?? 'invalid' };
+      // ajv's own wording, in English in both texts: the keywords above are the ones users meet.
+      return { key: path, reason: msg(error.message ?? 'ugyldig', error.message ?? 'invalid') };
   }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function cannotRead(error: unknown): Msg {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return msg(`kan ikke læse filen (${code})`, `cannot read the file (${code})`);
 }
 
 function firstLine(error: unknown): string {

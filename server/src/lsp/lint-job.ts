@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import type { AddressesConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Msg } from '../core/i18n.js';
 import type { LintResult, RuleSetting } from '../core/lint.js';
 import type { Language } from '../core/parse.js';
 import type { LintSetup, SetupContext } from './file-config.js';
@@ -27,7 +27,7 @@ export interface LintComputation {
   lang: Lang;
   ignored: boolean;
   /** ConfigError's message: the file and the key. */
-  configError: string | undefined;
+  configError: Msg | undefined;
   /** Undefined when the core itself threw (`crash` says why). */
   result: LintFindings | undefined;
   crash: string | undefined;
@@ -44,7 +44,7 @@ export async function computeLint(job: LintJob): Promise<LintComputation> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
-  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.message, logs, rules: config.rules, addresses: config.addresses };
+  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.text, logs, rules: config.rules, addresses: config.addresses };
   if (setup.config.ignored) return { ...base, result: undefined, crash: undefined, elapsed: 0 };
   const started = performance.now();
   try {

@@ -25,11 +25,11 @@ export const texts = {
       `sor-lint kunne ikke tjekke filen (${reason}). Det er en fejl i sor-lint; se loggen og rapportér den gerne.`,
       `sor-lint could not check this file (${reason}). This is a bug in sor-lint; see the log and please report it.`,
     ),
-  /** `detail` names the file and the key (ConfigError's message). */
-  configError: (detail: string): Msg =>
+  /** `detail` names the file and the key (ConfigError's text). */
+  configError: (detail: Msg): Msg =>
     msg(
-      `Fejl i sor-lint-konfigurationen: ${detail}. Filen tjekkes med standardindstillinger, indtil konfigurationen er rettet.`,
-      `Error in the sor-lint configuration: ${detail}. The file is checked with default settings until the configuration is fixed.`,
+      `Fejl i sor-lint-konfigurationen: ${detail.da}. Filen tjekkes med standardindstillinger, indtil konfigurationen er rettet.`,
+      `Error in the sor-lint configuration: ${detail.en}. The file is checked with default settings until the configuration is fixed.`,
     ),
   outlineCapped: (shown: number, total: number): Msg =>
     msg(`… oversigten er afkortet: ${shown} af ${total} vist`, `… outline capped: ${shown} of ${total} shown`),

@@ -120,22 +120,35 @@ describe('the imported file, linted', () => {
 describe('import errors', () => {
   const csv = sorCsv(SCENARIO);
 
-  it('names every required column the header lacks, in Danish and English', async () => {
+  it('names every required column the header lacks, each by all its names, and what the header has, in Danish and English', async () => {
     const error = await importError(importBytes(Buffer.from(sorCsv(SCENARIO, { omit: ['ParentSorId', 'EntityTypeName'] }))));
-    expect(error.reason.en).toBe("The file's header lacks the columns ParentSorId, EntityTypeName that the import needs; is it SOR's SorEntity_daily.csv, separated by semicolons?");
-    expect(error.reason.da).toContain('mangler kolonnerne ParentSorId, EntityTypeName');
+    expect(error.reason.en).toBe(
+      "The file's header lacks columns the import needs: EntityTypeName; ParentSorId | ParentSorIdentifier | HealthInstitutionSorId + InstitutionOwnerSorId | HealthInstitutionSorId + InstitutionOwnerCvrNumberId. It has 27 columns: SorId, EntityName, SorType, EanLocationCode, CvrNumber, FromDate and 21 more. Is it SOR's SorEntity_daily.csv, separated by semicolons?",
+    );
+    expect(error.reason.da).toBe(
+      "Filens overskriftslinje mangler kolonner, som importen skal bruge: EntityTypeName; ParentSorId | ParentSorIdentifier | HealthInstitutionSorId + InstitutionOwnerSorId | HealthInstitutionSorId + InstitutionOwnerCvrNumberId. Den har 27 kolonner: SorId, EntityName, SorType, EanLocationCode, CvrNumber, FromDate og 21 flere. Er det SOR's SorEntity_daily.csv med semikolon som skilletegn?",
+    );
+  });
+
+  it('says what it found in a header it cannot use at all: a comma-separated file is one long name', async () => {
+    const commas = sorCsv(SCENARIO).replace(/;/g, ',');
+    const error = await importError(importBytes(Buffer.from(commas)));
+    expect(error.reason.en).toBe(
+      "The file's header lacks columns the import needs: SorId; SorType; EntityName; EntityTypeName; ParentSorId | ParentSorIdentifier | HealthInstitutionSorId + InstitutionOwnerSorId | HealthInstitutionSorId + InstitutionOwnerCvrNumberId; CvrNumber | InstitutionOwnerCvrNumberId. It has 1 column: SorId,EntityName,SorType,ParentSorId,Ent…. Is it SOR's SorEntity_daily.csv, separated by semicolons?",
+    );
+    expect(error.reason.da).toContain('Den har 1 kolonne: SorId,EntityName,SorType,ParentSorId,Ent…. Er det');
   });
 
   it('needs the CVR column only when the provider is given by CVR number', async () => {
     const withoutCvr = Buffer.from(sorCsv(SCENARIO, { omit: ['CvrNumber'] }));
-    expect((await importError(importBytes(withoutCvr))).reason.en).toContain('lacks the columns CvrNumber');
+    expect((await importError(importBytes(withoutCvr))).reason.en).toContain('lacks columns the import needs: CvrNumber | InstitutionOwnerCvrNumberId. It has');
     expect((await importBytes(withoutCvr, PROVIDER_SOR)).unitCount).toBe(4);
   });
 
   it('says when no owner matches, when a SOR code names a unit, and when the key is neither', async () => {
-    expect((await importError(importBytes(Buffer.from(csv), '12345674'))).reason.en).toBe('The file has no institution owner (SorType IE) with CVR number 12345674.');
+    expect((await importError(importBytes(Buffer.from(csv), '12345674'))).reason.en).toBe('The file has no institution owner (SorType IE or IO) with CVR number 12345674.');
     expect((await importError(importBytes(Buffer.from(csv), OESTERVANG))).reason.en).toBe(
-      `SOR code ${OESTERVANG} is a unit of SorType SI, not an institution owner (SorType IE); give the provider's CVR number or the owner's SOR code.`,
+      `SOR code ${OESTERVANG} is a unit of SorType SI, not an institution owner (SorType IE or IO); give the provider's CVR number or the owner's SOR code.`,
     );
     expect((await importError(importBytes(Buffer.from(csv), 'Omsorgshuset'))).reason.da).toBe('"Omsorgshuset" er hverken et CVR-nummer (8 cifre) eller en SOR-kode (11-18 cifre).');
   });

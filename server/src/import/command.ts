@@ -11,6 +11,7 @@ import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from '../
 import { ImportError } from './errors.js';
 import type { ImportResult } from './import.js';
 import { importProvider } from './import.js';
+import { DEPTH_UNKNOWN } from './yaml-out.js';
 
 export const IMPORT_HELP = msg(
   `Brug: sor-lint import <SorEntity_daily.csv> --provider <CVR-nr. eller SOR-kode> [-o fil.sor.yaml] [--lang da|en]
@@ -79,5 +80,5 @@ function summary(result: ImportResult, output: string | undefined, errors: numbe
     `Importerede ${result.provider.name} (SOR ${result.provider.sorId}) med ${units} ${units === 1 ? 'enhed' : 'enheder'} til ${where} (${result.encoding}, ${result.rowsRead} rækker læst): ${errors} fejl, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}.${errors + warnings > 0 && output ? ` Kør sor-lint ${output} for detaljer.` : ''}`,
     `Imported ${result.provider.name} (SOR ${result.provider.sorId}) with ${units} ${units === 1 ? 'unit' : 'units'} to ${where} (${result.encoding}, ${result.rowsRead} rows read): ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.${errors + warnings > 0 && output ? ` Run sor-lint ${output} for details.` : ''}`,
   );
-  return text[lang];
+  return result.depthUnknown ? `${text[lang]} ${DEPTH_UNKNOWN[lang]}` : text[lang];
 }

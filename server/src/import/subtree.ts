@@ -5,13 +5,17 @@
 // settled with the complete parent map. A row whose ancestry reaches another owner is dropped at once,
 // and undecided rows are looked at again whenever their number doubles, so rows of other owners
 // that came before their parents do not pile up.
+// A unit the export repeats on several rows is one unit: its later rows fill what its first lacks.
 import { msg } from '../core/i18n.js';
-import { SOR_TYPE } from './columns.js';
+import type { SorLevel } from './columns.js';
 import { ImportError } from './errors.js';
 
 export interface SubtreeRow {
   sorId: string;
+  /** The parent's SOR code, or `ownerByCvr(cvr)` for an institution the file links to its owner by CVR number only. */
   parentSorId: string;
+  level: SorLevel | undefined;
+  /** SorType as the file writes it, for messages. */
   sorType: string;
   name: string;
   cvr: string;
@@ -32,6 +36,12 @@ export function parseProviderKey(text: string): ProviderKey {
   );
 }
 
+/** The parent key of an institution linked to its owner by the owner's CVR number (no SOR code has a colon); undefined without one. */
+export function ownerByCvr(cvr: string): string | undefined {
+  const digits = digitsOf(cvr);
+  return digits ? `cvr:${digits}` : undefined;
+}
+
 /** Ancestry walks stop here: deeper than any real SOR tree, and a guard against cycles. */
 const MAX_DEPTH = 64;
 
@@ -42,28 +52,40 @@ type Verdict = 'inside' | 'outside' | 'undecided';
 
 export class SubtreeCollector<Row extends SubtreeRow> {
   private readonly parentOf = new Map<string, string>();
-  /** Every owner (IE) row seen: true when it is the provider. */
+  /** Every owner row seen, by SOR code and by `ownerByCvr(cvr)`: true when it is the provider. */
   private readonly owners = new Map<string, boolean>();
   private readonly inside = new Set<string>();
   private readonly kept: Row[] = [];
   private readonly undecided: Row[] = [];
   private readonly providers: Row[] = [];
+  /** The rows held in full (provider, kept, undecided) by SOR code, for merging a unit's later rows into its first. */
+  private readonly held = new Map<string, Row>();
   /** When the key is a SOR code that names a unit rather than an owner: that unit's type, for the message. */
   private keyNamesUnitOfType: string | undefined;
   private recheckAt = MIN_RECHECK;
   private peak = 0;
 
-  constructor(private readonly key: ProviderKey) {}
+  constructor(
+    private readonly key: ProviderKey,
+    private readonly merge: (into: Row, from: Row) => void,
+  ) {}
 
   add(row: Row): void {
-    // The export can repeat a unit on several rows (one per location number or speciality): the first counts.
-    if (!row.sorId || this.owners.has(row.sorId) || this.parentOf.has(row.sorId)) return;
-    if (row.sorType.toUpperCase() === SOR_TYPE.owner) {
+    if (!row.sorId) return;
+    // The export can repeat a unit on several rows (one per location number or speciality, or its
+    // identity apart from its addresses): the first row places it, later ones fill it in.
+    const first = this.held.get(row.sorId);
+    if (first) return this.merge(first, row);
+    if (this.owners.has(row.sorId) || this.parentOf.has(row.sorId)) return;
+    if (row.level === 'owner') {
       const isProvider = this.key.kind === 'cvr' ? digitsOf(row.cvr) === this.key.value : row.sorId === this.key.value;
       this.owners.set(detached(row.sorId), isProvider);
+      // Institutions linked by CVR number only belong to the provider when any owner with its CVR number is the provider.
+      const byCvr = ownerByCvr(row.cvr);
+      if (byCvr) this.owners.set(byCvr, isProvider || this.owners.get(byCvr) === true);
       if (isProvider) {
         this.providers.push(row);
-        this.inside.add(row.sorId);
+        this.hold(row);
       }
       return;
     }
@@ -71,15 +93,20 @@ export class SubtreeCollector<Row extends SubtreeRow> {
     this.parentOf.set(detached(row.sorId), detached(row.parentSorId));
     const verdict = this.verdict(row.sorId);
     if (verdict === 'inside') {
-      this.inside.add(row.sorId);
+      this.hold(row);
       this.kept.push(row);
     } else if (verdict === 'undecided') {
       this.undecided.push(row);
+      this.held.set(row.sorId, row);
       if (this.undecided.length >= this.recheckAt) this.recheckUndecided();
     }
     this.peak = Math.max(this.peak, this.kept.length + this.undecided.length);
   }
 
+  private hold(row: Row): void {
+    this.inside.add(row.sorId);
+    this.held.set(row.sorId, row);
+  }
 
   /** Settles the undecided rows whose ancestry the file has shown since; amortised linear. */
   private recheckUndecided(): void {
@@ -90,6 +117,7 @@ export class SubtreeCollector<Row extends SubtreeRow> {
         this.inside.add(row.sorId);
         this.kept.push(row);
       } else if (verdict === 'undecided') this.undecided[still++] = row;
+      else this.held.delete(row.sorId);
     }
     this.undecided.length = still;
     this.recheckAt = Math.max(MIN_RECHECK, 2 * still);
@@ -133,16 +161,16 @@ export class SubtreeCollector<Row extends SubtreeRow> {
     if (this.keyNamesUnitOfType) {
       throw new ImportError(
         msg(
-          `SOR-koden ${this.key.value} er en enhed af SorType ${this.keyNamesUnitOfType}, ikke en institutionsejer (SorType IE); angiv leverandørens CVR-nummer eller ejerens SOR-kode.`,
-          `SOR code ${this.key.value} is a unit of SorType ${this.keyNamesUnitOfType}, not an institution owner (SorType IE); give the provider's CVR number or the owner's SOR code.`,
+          `SOR-koden ${this.key.value} er en enhed af SorType ${this.keyNamesUnitOfType}, ikke en institutionsejer (SorType IE eller IO); angiv leverandørens CVR-nummer eller ejerens SOR-kode.`,
+          `SOR code ${this.key.value} is a unit of SorType ${this.keyNamesUnitOfType}, not an institution owner (SorType IE or IO); give the provider's CVR number or the owner's SOR code.`,
         ),
       );
     }
     const what = this.key.kind === 'cvr' ? msg('CVR-nummeret', 'CVR number') : msg('SOR-koden', 'SOR code');
     throw new ImportError(
       msg(
-        `Filen har ingen institutionsejer (SorType IE) med ${what.da} ${this.key.value}.`,
-        `The file has no institution owner (SorType IE) with ${what.en} ${this.key.value}.`,
+        `Filen har ingen institutionsejer (SorType IE eller IO) med ${what.da} ${this.key.value}.`,
+        `The file has no institution owner (SorType IE or IO) with ${what.en} ${this.key.value}.`,
       ),
     );
   }

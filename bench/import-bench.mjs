@@ -1,8 +1,9 @@
 // Peak memory of `importProvider` on a national-size SorEntity_daily.csv (issue 6: the importer
 // streams). Writes the file (about 100,000 rows, children before their parents) to bench/out/,
 // then imports one provider in a fresh process and prints its peak RSS beside a baseline process
-// that only loads the same bundle, and the file's size.
-// Usage: node bench/import-bench.mjs [rows]
+// that only loads the same bundle, and the file's size. With --no-parent the file has no parent
+// column: institutions name their owner by CVR number, units their health institution (issue 14).
+// Usage: node bench/import-bench.mjs [rows] [--no-parent]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -45,13 +46,16 @@ writeFileSync(
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
 const lib = require(bundle);
 
-const rows = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const rows = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 100_000);
+const noParent = args.includes('--no-parent');
+const layout = noParent ? { ownerColumns: true, omit: ['ParentSorId', 'CvrNumber', 'InstitutionOwnerSorId'] } : {};
 await new Promise((resolve, reject) => {
   const file = createWriteStream(csvPath);
   file.on('error', reject);
   file.on('finish', resolve);
-  file.write(lib.csvHeader() + '\r\n');
-  for (const unit of lib.nationalUnits(rows)) file.write(lib.csvLine(unit) + '\r\n');
+  file.write(lib.csvHeader(layout) + '\r\n');
+  for (const unit of lib.nationalUnits(rows)) file.write(lib.csvLine(unit, layout) + '\r\n');
   file.end();
 });
 
@@ -64,6 +68,6 @@ function child(...args) {
 const baseline = child('--baseline');
 const imported = child();
 const sizeMb = statSync(csvPath).size / 1024 / 1024;
-console.log(`file: ${rows} rows, ${sizeMb.toFixed(1)} MB (${csvPath})`);
+console.log(`file: ${rows} rows, ${sizeMb.toFixed(1)} MB, ${noParent ? 'no parent column' : 'ParentSorId'} (${csvPath})`);
 console.log(`import of one provider: peak RSS ${imported.maxRssMb.toFixed(1)} MB (node with the bundle loaded: ${baseline.maxRssMb.toFixed(1)} MB), ${imported.ms} ms`);
 console.log(`rows read ${imported.rowsRead}, units written ${imported.units}, most rows held at once ${imported.peakRowsHeld}`);

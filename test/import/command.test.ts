@@ -92,7 +92,7 @@ describe('sor-lint import as a process, on the real export\'s variant layouts', 
     const english = runCli(['import', 'SorEntity_daily.csv', '--provider', PROVIDER_CVR, '-o', 'omsorgshuset.sor.yaml'], { cwd: real, env: { SOURCE_DATE_EPOCH: EPOCH } });
     expect(english.code).toBe(1);
     expect(english.stderr).toBe(
-      'Imported Omsorgshuset ApS (SOR 11000016002) with 4 units to omsorgshuset.sor.yaml (utf-8, 21 rows read): 1 error, 3 warnings. Run sor-lint omsorgshuset.sor.yaml for details. The file has no parent column, so units stand directly under their health institution; how deep below it SOR has them is unknown.\n',
+      'Imported Omsorgshuset ApS (SOR 11000016002) with 4 units to omsorgshuset.sor.yaml (utf-8, 21 rows read): 1 error, 3 warnings. The file has no parent column, so units stand directly under their health institution; how deep below it SOR has them is unknown. Run sor-lint omsorgshuset.sor.yaml for details.\n',
     );
     expect(readFileSync(join(real, 'omsorgshuset.sor.yaml'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'omsorgshuset.flat.expected.sor.yaml'), 'utf8'));
     const danish = runCli(['import', 'SorEntity_daily.csv', '--provider', PROVIDER_CVR, '--lang', 'da'], { cwd: real, env: { SOURCE_DATE_EPOCH: EPOCH } });

@@ -76,9 +76,10 @@ function importTime(env: NodeJS.ProcessEnv): Date {
 function summary(result: ImportResult, output: string | undefined, errors: number, warnings: number, lang: Lang): string {
   const where = output ?? 'standard output';
   const units = result.unitCount;
+  const depth = (text: string) => (result.depthUnknown ? ` ${text}` : '');
   const text = msg(
-    `Importerede ${result.provider.name} (SOR ${result.provider.sorId}) med ${units} ${units === 1 ? 'enhed' : 'enheder'} til ${where} (${result.encoding}, ${result.rowsRead} rækker læst): ${errors} fejl, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}.${errors + warnings > 0 && output ? ` Kør sor-lint ${output} for detaljer.` : ''}`,
-    `Imported ${result.provider.name} (SOR ${result.provider.sorId}) with ${units} ${units === 1 ? 'unit' : 'units'} to ${where} (${result.encoding}, ${result.rowsRead} rows read): ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.${errors + warnings > 0 && output ? ` Run sor-lint ${output} for details.` : ''}`,
+    `Importerede ${result.provider.name} (SOR ${result.provider.sorId}) med ${units} ${units === 1 ? 'enhed' : 'enheder'} til ${where} (${result.encoding}, ${result.rowsRead} rækker læst): ${errors} fejl, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}.${depth(DEPTH_UNKNOWN.da)}${errors + warnings > 0 && output ? ` Kør sor-lint ${output} for detaljer.` : ''}`,
+    `Imported ${result.provider.name} (SOR ${result.provider.sorId}) with ${units} ${units === 1 ? 'unit' : 'units'} to ${where} (${result.encoding}, ${result.rowsRead} rows read): ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.${depth(DEPTH_UNKNOWN.en)}${errors + warnings > 0 && output ? ` Run sor-lint ${output} for details.` : ''}`,
   );
-  return result.depthUnknown ? `${text[lang]} ${DEPTH_UNKNOWN[lang]}` : text[lang];
+  return text[lang];
 }

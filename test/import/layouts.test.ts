@@ -91,6 +91,11 @@ describe('coordinates in WGS84 degrees', () => {
     expect(result.yaml).toContain('    visitingAddress:\n      street: Lærkevej\n      houseNumber: "3"\n      postalCode: "8000"\n      city: Aarhus C\n      coordinates:\n        east: 500000\n        north: 6206079.59\n');
   });
 
+  it('are told from UTM metres and from junk by range: 0 / 0 lies nowhere near Denmark and is written as the file has it', async () => {
+    const result = await importProvider(Readable.from([sorCsv(at('0', '0'))]), { provider: PROVIDER_CVR, now: NOW });
+    expect(result.yaml).toContain('      city: Aarhus C\n      coordinates:\n        east: 0\n        north: 0\n');
+  });
+
   it('are never flagged: the care unit that had none is no longer unverified, and no rule finds fault with them', async () => {
     const result = await importProvider(Readable.from([sorCsv(at('10.1985', '56.1629'))]), { provider: PROVIDER_CVR, now: NOW });
     const findings = findingsOf(result.yaml);

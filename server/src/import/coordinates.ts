@@ -14,17 +14,28 @@ const ETRS89_UTM32 = '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +un
 const fromWgs84 = proj4('EPSG:4326', ETRS89_UTM32);
 
 /**
+ * Degrees in and around Denmark, Bornholm included (UTM metres there have six and seven digits, so
+ * the two never meet). A pair outside, such as 0 / 0, is left as the file writes it.
+ */
+const DANISH_LONGITUDE = { min: 3, max: 17 };
+const DANISH_LATITUDE = { min: 53, max: 59 };
+
+/**
  * The coordinates a row's east and north columns give, in ETRS89 / UTM 32; undefined unless both
- * are numbers (a decimal comma allowed). A pair that fits as longitude and latitude in degrees
- * (UTM metres in Denmark are six and seven digits) is WGS84: north the latitude, east the longitude.
+ * are numbers (a decimal comma allowed). A pair that lies in Denmark as longitude and latitude in
+ * degrees is WGS84: north the latitude, east the longitude.
  */
 export function utm32Coordinates(eastText: string, northText: string): Utm32 | undefined {
   const east = decimal(eastText);
   const north = decimal(northText);
   if (east === undefined || north === undefined) return undefined;
-  if (Math.abs(east) > 180 || Math.abs(north) > 90) return { east, north };
+  if (!within(east, DANISH_LONGITUDE) || !within(north, DANISH_LATITUDE)) return { east, north };
   const [utmEast, utmNorth] = fromWgs84.forward([east, north]);
   return { east: centimetres(utmEast), north: centimetres(utmNorth) };
+}
+
+function within(value: number, range: { min: number; max: number }): boolean {
+  return value >= range.min && value <= range.max;
 }
 
 function decimal(text: string): number | undefined {

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Lang } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
-import type { ColumnNeed } from './columns.js';
+import type { ColumnNeed, RowField } from './columns.js';
 import { CVR_COLUMN, REQUIRED_COLUMNS, ROW_FIELDS, columnAliases, headerKey, withoutBom } from './columns.js';
 import type { SourceEncoding } from './csv.js';
 import { csvRecords, decodeBytes, fieldValue } from './csv.js';
@@ -88,7 +88,7 @@ function columnIndexes(header: string[], needsCvr: boolean): number[][] {
     if (!position.has(key)) position.set(key, index);
   });
   const indexes = ROW_FIELDS.map((field) => columnAliases(field).flatMap((alias) => position.get(alias.toLowerCase()) ?? []));
-  const present = (field: (typeof ROW_FIELDS)[number]) => indexes[ROW_FIELDS.indexOf(field)].length > 0;
+  const present = (field: RowField) => indexes[ROW_FIELDS.indexOf(field)].length > 0;
   const needs = needsCvr ? [...REQUIRED_COLUMNS, CVR_COLUMN] : REQUIRED_COLUMNS;
   const unmet = needs.filter((need) => !need.ways.some((way) => way.every(present)));
   if (unmet.length > 0) {

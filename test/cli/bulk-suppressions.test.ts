@@ -1,6 +1,6 @@
 // Bulk suppressions (ESLint 9.24's model) as a provider with a legacy uses them: record today's
 // errors, see only new ones afterwards, be told when counts shrink, prune.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixtures, ensureBuilt, jsonReport, runCli, summary } from './helpers.js';
@@ -56,12 +56,15 @@ describe('--suppress-all', () => {
     expect(later.stderr).toBe('');
   });
 
-  it('writes the same bytes whatever the order of the files, so the file diffs well', () => {
+  it('writes the same bytes whatever the order of the files, so the file diffs well, and leaves an unchanged file alone', () => {
     const dir = legacy();
     runCli(['--suppress-all', 'retype.sor.yaml', 'fixable.sor.yaml', 'errors.sor.yaml'], { cwd: dir });
     expect(read(dir)).toBe(RECORDED);
+    const past = new Date('2026-01-01T00:00:00Z');
+    utimesSync(join(dir, FILE), past, past);
     runCli(['--suppress-all', '.'], { cwd: dir });
     expect(read(dir)).toBe(RECORDED);
+    expect(statSync(join(dir, FILE)).mtimeMs).toBe(past.getTime());
   });
 
   it('with --fix records only what --fix could not fix', () => {
@@ -199,6 +202,7 @@ describe('what the command refuses (exit 2, one line)', () => {
     [['--suppress-all', '--suppress-rule', 'schema', '.'], '--suppress-all and --suppress-rule cannot be used together'],
     [['--suppress-all', '--prune-suppressions', '.'], '--suppress-all and --prune-suppressions cannot be used together'],
     [['--suppress-rule', 'schema', '--prune-suppressions', '.'], '--suppress-rule and --prune-suppressions cannot be used together'],
+    [['--fix-dry-run', '--prune-suppressions', '.'], '--fix-dry-run does not write its fixes, so the suppressions file would count something other than the files: use --fix'],
     [['--suppress-all', '-'], '--suppress-all, --suppress-rule and --prune-suppressions cannot be used with standard input: suppressions are kept per file'],
   ];
   for (const [args, reason] of refused) {

@@ -33,15 +33,25 @@ export interface BulkOutcome {
 }
 
 /** The flag combinations ESLint refuses, refused the same way (exit 2). */
-export function checkBulkOptions(bulk: BulkOptions, targets: readonly string[]): void {
+export function checkBulkOptions(bulk: BulkOptions, targets: readonly string[], fixDryRun: boolean): void {
   const suppressRule = bulk.suppressRules.length > 0;
+  const writing = bulk.suppressAll || suppressRule || bulk.prune;
   const refuse = (a: string, b: string) => {
     throw new CliError(msg(`${a} og ${b} kan ikke bruges sammen`, `${a} and ${b} cannot be used together`));
   };
   if (bulk.suppressAll && suppressRule) refuse('--suppress-all', '--suppress-rule');
   if (bulk.suppressAll && bulk.prune) refuse('--suppress-all', '--prune-suppressions');
   if (suppressRule && bulk.prune) refuse('--suppress-rule', '--prune-suppressions');
-  if ((bulk.suppressAll || suppressRule || bulk.prune) && targets.includes('-')) {
+  // The counts must be those of the files on disk, which --fix-dry-run leaves unfixed.
+  if (writing && fixDryRun) {
+    throw new CliError(
+      msg(
+        '--fix-dry-run skriver ikke rettelserne, så undertrykkelsesfilen ville tælle andet end filerne: brug --fix',
+        '--fix-dry-run does not write its fixes, so the suppressions file would count something other than the files: use --fix',
+      ),
+    );
+  }
+  if (writing && targets.includes('-')) {
     throw new CliError(
       msg(
         '--suppress-all, --suppress-rule og --prune-suppressions kan ikke bruges med standard input: undertrykkelser gælder filer',
@@ -74,8 +84,9 @@ export function applyBulkSuppressions(reports: FileReport[], bulk: BulkOptions, 
   let suppressions = recorded;
   if (recording) suppressions = record(recorded, today, bulk.suppressAll ? undefined : bulk.suppressRules);
   if (bulk.prune) suppressions = prune(recorded, today, cwd);
-  if (suppressions !== recorded) {
-    save(location, shown, suppressions);
+  if (recording || bulk.prune) {
+    // Unchanged counts leave the file (and its modification time) as it is.
+    if (!exists || serialise(suppressions) !== serialise(recorded)) save(location, shown, suppressions);
     notes.push(writtenNote(shown, suppressions));
   }
 

@@ -135,7 +135,7 @@ function checkOptions(options: CliOptions): void {
   if (options.targets.length === 0) throw new CliError(msg('ingen filer angivet (se --help)', 'no files given (see --help)'));
   if (options.stdinFilename !== undefined && !options.targets.includes('-')) throw new CliError(msg('--stdin-filename navngiver standard input: angiv også - som fil', '--stdin-filename names standard input: give - as a file too'));
   if (options.fix && options.targets.includes('-')) throw new CliError(msg('--fix kan ikke skrive tilbage til standard input: brug --fix-dry-run for at se rettelserne', '--fix cannot write back to standard input: use --fix-dry-run to see the fixes'));
-  checkBulkOptions(options.bulk, options.targets);
+  checkBulkOptions(options.bulk, options.targets, options.fixDryRun);
 }
 
 async function lintFile(

@@ -126,10 +126,10 @@ describe('later runs', () => {
     expect(run.code).toBe(2);
     expect(summary(jsonReport(run))['errors.sor.yaml']).toEqual([]);
     expect(run.stderr).toBe(
-      `sor-lint: 1 entry in ${FILE} count more errors than are left (errors.sor.yaml schema: 1 recorded, 0 found): run with --prune-suppressions to lower them\n`,
+      `sor-lint: 1 entry in ${FILE} counts more errors than are left (errors.sor.yaml schema: 1 recorded, 0 found): run with --prune-suppressions to lower it\n`,
     );
     expect(runCli(['--lang', 'da', '.'], { cwd: dir }).stderr).toBe(
-      `sor-lint: 1 post i ${FILE} tæller flere fejl, end der er tilbage (errors.sor.yaml schema: 1 registreret, 0 fundet): kør med --prune-suppressions for at sænke dem\n`,
+      `sor-lint: 1 post i ${FILE} tæller flere fejl, end der er tilbage (errors.sor.yaml schema: 1 registreret, 0 fundet): kør med --prune-suppressions for at sænke den\n`,
     );
     expect(runCli(['--pass-on-unpruned-suppressions', '.'], { cwd: dir })).toMatchObject({ code: 0, stderr: expect.stringContaining('--prune-suppressions') });
     // A run that does not lint the file does not judge its entries.

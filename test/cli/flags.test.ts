@@ -70,6 +70,7 @@ describe("--rule 'id: severity'", () => {
     expect(summary(jsonReport(down))).toEqual({ 'basic/errors.sor.yaml': ['provider-cvr@4:8 warning', 'schema@5:3 info'] });
     expect(down.code).toBe(0);
     expect(runCli(['--rule', 'provider-cvr: warning, schema: off', '--max-warnings', '0', 'basic/errors.sor.yaml']).code).toBe(1);
+    expect(runCli(['--rule', '{"provider-cvr": "off", "schema": "off"}', 'basic/errors.sor.yaml'])).toMatchObject({ code: 0, stdout: '' });
     // nested/ turns plejehjem-retype to error; the command line wins.
     expect(summary(jsonReport(runCli(['--format', 'json', '--rule', 'plejehjem-retype: hint', 'nested/retype.sor.yaml'])))).toEqual({
       'nested/retype.sor.yaml': [`${RETYPE_AT} hint`],

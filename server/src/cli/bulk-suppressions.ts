@@ -279,8 +279,9 @@ function exceededNote(path: string, rule: string, found: number, allowed: number
 function unprunedNote(lower: Unpruned[], shown: string): Msg {
   const [first] = lower;
   const where = `${first.path} ${first.rule}: ${first.recorded}`;
+  const one = lower.length === 1;
   return msg(
-    `${lower.length} ${lower.length === 1 ? 'post' : 'poster'} i ${shown} tæller flere fejl, end der er tilbage (${where} registreret, ${first.found} fundet): kør med --prune-suppressions for at sænke dem`,
-    `${lower.length} ${lower.length === 1 ? 'entry' : 'entries'} in ${shown} count more errors than are left (${where} recorded, ${first.found} found): run with --prune-suppressions to lower them`,
+    `${lower.length} ${one ? 'post' : 'poster'} i ${shown} tæller flere fejl, end der er tilbage (${where} registreret, ${first.found} fundet): kør med --prune-suppressions for at sænke ${one ? 'den' : 'dem'}`,
+    `${lower.length} ${one ? 'entry' : 'entries'} in ${shown} ${one ? 'counts' : 'count'} more errors than are left (${where} recorded, ${first.found} found): run with --prune-suppressions to lower ${one ? 'it' : 'them'}`,
   );
 }

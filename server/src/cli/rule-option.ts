@@ -14,7 +14,8 @@ const SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 export function ruleOption(value: string): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const pair of value.trim().replace(/^\{([\s\S]*)\}$/, '$1').split(',')) {
-    const match = /^\s*([^\s:]+)\s*:\s*(\S+)\s*$/.exec(pair);
+    // Quotes are allowed, as in ESLint's '{"id": "error"}'.
+    const match = /^\s*(["']?)([^\s:"']+)\1\s*:\s*(["']?)([^\s"']+)\3\s*$/.exec(pair);
     if (!match) {
       throw new CliError(
         msg(
@@ -23,7 +24,7 @@ export function ruleOption(value: string): Record<string, RuleSetting> {
         ),
       );
     }
-    const [, id, setting] = match;
+    const [, , id, , setting] = match;
     knownRuleId('--rule', id);
     if (!SETTINGS.includes(setting)) {
       throw new CliError(

@@ -56,7 +56,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   if (options.stdio) return { languageServer: true };
   const cwd = io.cwd;
   if (options.printConfig !== undefined) {
-    if (options.targets.length > 0) throw new CliError(msg('--print-config tager netop én fil og lint intet: angiv ingen andre filer', '--print-config takes exactly one file and lints nothing: give no other files'));
+    if (options.targets.length > 0) throw new CliError(msg('--print-config tager netop én fil og tjekker intet: angiv ingen andre filer', '--print-config takes exactly one file and lints nothing: give no other files'));
     io.stdout.write(printedConfig(await commandLineConfig(resolve(cwd, options.printConfig), options, cwd), options, lang, cwd));
     return { exitCode: 0 };
   }

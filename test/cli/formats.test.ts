@@ -251,6 +251,6 @@ describe('several reports in one run', () => {
 
   it('refuses two reports on stdout and an unknown format (exit 2)', () => {
     expect(runCli(['-f', 'json', '-f', 'sarif', 'basic/clean.sor.yaml'])).toMatchObject({ code: 2, stdout: '', stderr: 'sor-lint: only one report can go to standard output: give the others --output-file PATH\n' });
-    expect(runCli(['-f', 'xml', 'basic/clean.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: unknown format "xml" (known: stylish, json, sarif, junit, github)\n' });
+    expect(runCli(['-f', 'xml', 'basic/clean.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: unknown format "xml" (known: stylish, json, sarif, junit, github, gitlab)\n' });
   });
 });

@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
+import type { RuleSetting } from '../core/lint.js';
 import { CliError } from './errors.js';
+import { ruleOption, suppressedRuleIds } from './rule-option.js';
 
 export interface ReportTarget {
   format: string;
@@ -31,6 +33,25 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   debug: boolean;
+  /** --print-config FILE: print the configuration in force for FILE instead of linting. */
+  printConfig: string | undefined;
+  /** --rule 'id: severity', merged over every configuration (the command line wins). */
+  rules: Record<string, RuleSetting>;
+  /** --ignore-pattern, relative to the working folder, read as ignorePatterns are. */
+  ignorePatterns: string[];
+  /** False with --no-inline-config: suppression comments are ignored. */
+  inlineConfig: boolean;
+  bulk: BulkOptions;
+}
+
+/** Bulk suppressions (ESLint's names): see bulk-suppressions.ts. */
+export interface BulkOptions {
+  suppressAll: boolean;
+  /** --suppress-rule ID, repeatable. */
+  suppressRules: string[];
+  location: string | undefined;
+  prune: boolean;
+  passOnUnpruned: boolean;
 }
 
 export const DEFAULT_FORMAT = 'stylish';
@@ -60,6 +81,15 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+  'print-config': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-inline-config': { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'suppressions-location': { type: 'string' },
+  'prune-suppressions': { type: 'boolean' },
+  'pass-on-unpruned-suppressions': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: string[]): CliOptions {
@@ -94,6 +124,17 @@ export function parseOptions(argv: string[]): CliOptions {
     version: values.version ?? false,
     help: values.help ?? false,
     debug: values.debug ?? false,
+    printConfig: values['print-config'],
+    rules: Object.assign({}, ...(values.rule ?? []).map(ruleOption)) as Record<string, RuleSetting>,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    inlineConfig: !values['no-inline-config'],
+    bulk: {
+      suppressAll: values['suppress-all'] ?? false,
+      suppressRules: suppressedRuleIds(values['suppress-rule'] ?? []),
+      location: values['suppressions-location'],
+      prune: values['prune-suppressions'] ?? false,
+      passOnUnpruned: values['pass-on-unpruned-suppressions'] ?? false,
+    },
   };
 }
 

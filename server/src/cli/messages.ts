@@ -36,7 +36,8 @@ export function unusedDirectiveMessage(rules: string[], lang: Lang): string {
     : `Unused sor-lint suppression (${names}): it silences no finding here. Remove the comment so it cannot hide a new finding by accident later.`;
 }
 
-export function ignoredFileNote(path: string, lang: Lang): string {
+export function ignoredFileNote(path: string, lang: Lang, byOption: boolean): string {
+  if (byOption) return lang === 'da' ? `sor-lint: ${path} springes over: --ignore-pattern udelukker den.` : `sor-lint: ${path} skipped: --ignore-pattern excludes it.`;
   return lang === 'da'
     ? `sor-lint: ${path} springes over: konfigurationens ignorePatterns udelukker den.`
     : `sor-lint: ${path} skipped: the configuration's ignorePatterns exclude it.`;
@@ -51,13 +52,20 @@ Tjekker en plejeleverandørs SOR-struktur (*.sor.yaml, *.sor.yml, *.sor.json) mo
 Sundhedsdatastyrelsens vejledning til plejeoverblikket.dk.
 
 Tilvalg:
-  -f, --format FORMAT        stylish (standard), json, sarif, junit, github
+  -f, --format FORMAT        stylish (standard), json, sarif, junit, github, gitlab
   -o, --output-file STI      skriv rapporten fra det foregående --format til STI
                              (--format og --output-file kan gentages: én rapport hver)
       --fix                  ret alle sikre fejl i filerne, og rapportér resten
       --fix-dry-run          vis rettelserne som diff i stedet for at skrive dem
       --lang da|en           sprog i meddelelser (standard: fra LC_ALL/LC_MESSAGES/LANG)
   -c, --config FIL           brug kun denne konfiguration (ingen søgning i mapper)
+      --print-config FIL     vis de regler og indstillinger, der gælder for FIL, som JSON
+                             (tjekker intet)
+      --rule "ID: ALVOR"     sæt en regel til error, warning, info, hint eller off over al
+                             konfiguration (kan gentages)
+      --ignore-pattern GLOB  spring filer over, som GLOB passer på, relativt til arbejdsmappen
+                             som ignorePatterns (kan gentages)
+      --no-inline-config     se bort fra sor-lint-disable-kommentarer i filerne
       --max-warnings N       afslut med 1, hvis der er flere end N advarsler
       --quiet                kun fejl, i rapporten og i afslutningskoden
       --no-color             ingen farver
@@ -73,9 +81,18 @@ Tilvalg:
   -v, --version              vis versionen
   -h, --help                 vis denne hjælp
 
+Samlede undertrykkelser (gamle fejl tælles pr. fil og regel; kun nye fejl rapporteres):
+      --suppress-all         skriv alle dagens fejl i undertrykkelsesfilen
+      --suppress-rule ID     skriv kun fejlene fra reglen ID (kan gentages)
+      --suppressions-location STI
+                             undertrykkelsesfilen (standard: sor-lint-suppressions.json)
+      --prune-suppressions   sænk filens tal til dagens fejl
+      --pass-on-unpruned-suppressions
+                             afslut ikke med 2, når filen tæller flere fejl, end der er tilbage
+
 Afslutningskoder: 0 ingen fejl (og advarsler inden for --max-warnings); 1 fejl eller for mange
 advarsler; 2 kommandoen kunne ikke gøre sit arbejde (forkert tilvalg, ulæselig fil, dårlig
-konfiguration, intern fejl).
+konfiguration, intern fejl) eller undertrykkelsesfilen tæller flere fejl, end der er tilbage.
 `,
   `Usage: sor-lint [options] <file | directory | glob | ->...
        sor-lint import <SorEntity_daily.csv> --provider <CVR|SOR code> [-o file.sor.yaml]
@@ -85,13 +102,20 @@ Checks a care provider's SOR structure (*.sor.yaml, *.sor.yml, *.sor.json) again
 Health Data Authority's guidance for plejeoverblikket.dk.
 
 Options:
-  -f, --format FORMAT        stylish (default), json, sarif, junit, github
+  -f, --format FORMAT        stylish (default), json, sarif, junit, github, gitlab
   -o, --output-file PATH     write the report of the --format before it to PATH
                              (--format and --output-file may repeat: one report each)
       --fix                  apply every safe fix to the files, and report what is left
       --fix-dry-run          print the fixes as a diff instead of writing them
       --lang da|en           language of messages (default: from LC_ALL/LC_MESSAGES/LANG)
   -c, --config FILE          use only this configuration (no search through folders)
+      --print-config FILE    print the rules and settings in force for FILE as JSON
+                             (lints nothing)
+      --rule "ID: SEVERITY"  set a rule to error, warning, info, hint or off over every
+                             configuration (may repeat)
+      --ignore-pattern GLOB  skip the files GLOB matches, relative to the working folder, as
+                             ignorePatterns (may repeat)
+      --no-inline-config     ignore sor-lint-disable comments in the files
       --max-warnings N       exit with 1 when there are more than N warnings
       --quiet                errors only, in the report and in the exit code
       --no-color             no colours
@@ -107,7 +131,17 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
+Bulk suppressions (old errors counted per file and rule; only new ones are reported):
+      --suppress-all         record all of today's errors in the suppressions file
+      --suppress-rule ID     record only the errors of the rule ID (may repeat)
+      --suppressions-location PATH
+                             the suppressions file (default: sor-lint-suppressions.json)
+      --prune-suppressions   lower the file's counts to today's errors
+      --pass-on-unpruned-suppressions
+                             do not exit with 2 when the file counts more errors than are left
+
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-2 the command could not do its job (bad option, unreadable file, bad configuration, internal error).
+2 the command could not do its job (bad option, unreadable file, bad configuration, internal error)
+or the suppressions file counts more errors than are left.
 `,
 );

@@ -5,14 +5,16 @@ import packageJson from '../../../package.json';
 import type { OnlineAddresses } from './online.js';
 import { onlineAddresses } from './online.js';
 import type { FileConfig } from '../config/index.js';
-import { configForFile, lintWithConfig } from '../config/index.js';
+import { lintWithConfig } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
 import { parseOptions } from './args.js';
+import { applyBulkSuppressions, checkBulkOptions } from './bulk-suppressions.js';
 import { LintCache, hashOf } from './cache.js';
+import { commandLineConfig, printedConfig } from './command-line-config.js';
 import { unifiedDiff } from './diff.js';
 import { unusedDirectiveFindings } from './directives.js';
 import { CliError, codeOf } from './errors.js';
@@ -52,9 +54,13 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
     return { exitCode: 0 };
   }
   if (options.stdio) return { languageServer: true };
-  checkOptions(options);
-
   const cwd = io.cwd;
+  if (options.printConfig !== undefined) {
+    if (options.targets.length > 0) throw new CliError(msg('--print-config tager netop én fil og tjekker intet: angiv ingen andre filer', '--print-config takes exactly one file and lints nothing: give no other files'));
+    io.stdout.write(printedConfig(await commandLineConfig(resolve(cwd, options.printConfig), options, cwd), options, lang, cwd));
+    return { exitCode: 0 };
+  }
+  checkOptions(options);
   const targets = expandTargets(options.targets, cwd);
   const today = new Date().toISOString().slice(0, 10);
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
@@ -64,35 +70,42 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const online = onlineAddresses(options, io);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
+  const stdinReports = new Set<FileReport>();
 
   for (const target of targets) {
     if (target.kind === 'stdin') {
-      reports.push(await lintStdin(options, io, lang, today, state, online));
+      const report = await lintStdin(options, io, lang, today, state, online);
+      stdinReports.add(report);
+      reports.push(report);
       continue;
     }
-    const config = await configForFile(target.absolutePath, { configFile: options.config && resolve(cwd, options.config) });
+    const config = await commandLineConfig(target.absolutePath, options, cwd);
     if (!target.explicit) lintedByArgument.set(target.argument, (lintedByArgument.get(target.argument) ?? 0) + (config.ignored ? 0 : 1));
     if (config.ignored) {
-      if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang) + '\n');
+      if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang, config.ignoredByOption) + '\n');
       continue;
     }
     reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
   }
   for (const [argument, linted] of lintedByArgument) {
-    if (linted === 0) throw new CliError(msg(`alle filer, som "${argument}" angiver, udelukkes af konfigurationens ignorePatterns`, `every file that "${argument}" names is ignored by the configuration's ignorePatterns`));
+    if (linted === 0) {
+      const by = options.ignorePatterns.length > 0 ? msg('ignorePatterns eller --ignore-pattern', 'ignorePatterns or --ignore-pattern') : msg('konfigurationens ignorePatterns', "the configuration's ignorePatterns");
+      throw new CliError(msg(`alle filer, som "${argument}" angiver, udelukkes af ${by.da}`, `every file that "${argument}" names is ignored by ${by.en}`));
+    }
   }
   cache?.save();
+  const bulk = applyBulkSuppressions(reports, options.bulk, cwd, stdinReports);
 
   const context: FormatContext = {
     lang,
     color: false,
     version: VERSION,
-    repoRoot: options.reports.some((r) => r.format === 'sarif' || r.format === 'github') ? repositoryRoot(cwd) : cwd,
+    repoRoot: options.reports.some((r) => r.format === 'sarif' || r.format === 'github' || r.format === 'gitlab') ? repositoryRoot(cwd) : cwd,
   };
   if (state.diffs.length > 0) io.stdout.write(state.diffs.join(''));
   for (const report of options.reports) {
     const colour = report.outputFile === undefined && options.color && !io.env.NO_COLOR && !!io.stdout.isTTY;
-    const text = formatters[report.format](reports, { ...context, color: colour });
+    const text = formatters[report.format](bulk.reports, { ...context, color: colour });
     if (report.outputFile === undefined) io.stdout.write(text);
     else writeReport(resolve(cwd, report.outputFile), text);
   }
@@ -101,7 +114,9 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
     const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
     io.stderr.write(`sor-lint: internal error: the rule ${failure.ruleId} failed on ${failure.file}: ${reason.split(/\r?\n/)[0]}\n`);
   }
-  return { exitCode: state.ruleFailures.length > 0 ? 2 : exitCodeOf(reports, options) };
+  for (const note of bulk.notes) io.stderr.write(`sor-lint: ${note[lang]}\n`);
+  const unpruned = bulk.unpruned && !options.bulk.passOnUnpruned;
+  return { exitCode: state.ruleFailures.length > 0 || unpruned ? 2 : exitCodeOf(bulk.reports, options) };
 }
 
 function checkOptions(options: CliOptions): void {
@@ -120,6 +135,7 @@ function checkOptions(options: CliOptions): void {
   if (options.targets.length === 0) throw new CliError(msg('ingen filer angivet (se --help)', 'no files given (see --help)'));
   if (options.stdinFilename !== undefined && !options.targets.includes('-')) throw new CliError(msg('--stdin-filename navngiver standard input: angiv også - som fil', '--stdin-filename names standard input: give - as a file too'));
   if (options.fix && options.targets.includes('-')) throw new CliError(msg('--fix kan ikke skrive tilbage til standard input: brug --fix-dry-run for at se rettelserne', '--fix cannot write back to standard input: use --fix-dry-run to see the fixes'));
+  checkBulkOptions(options.bulk, options.targets, options.fixDryRun);
 }
 
 async function lintFile(
@@ -143,7 +159,7 @@ async function lintFile(
     cache.recordClean(path, content, configHash);
     return emptyReport(target);
   }
-  const lintText = lintAndVerify(config, online, { fileName: path, lang: options.lang ?? config.lang ?? lang, today });
+  const lintText = lintAndVerify(config, online, { fileName: path, lang: options.lang ?? config.lang ?? lang, today, inlineConfig: options.inlineConfig });
   let result: LintResult;
   let written = content;
   if (options.fix || options.fixDryRun) {
@@ -168,9 +184,9 @@ async function lintFile(
 async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState, online: OnlineAddresses): Promise<FileReport> {
   const name = options.stdinFilename;
   const absolute = name === undefined ? undefined : resolve(io.cwd, name);
-  const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config) });
+  const config = await commandLineConfig(absolute ?? resolve(io.cwd, 'stdin'), options, io.cwd);
   const content = await io.readStdin();
-  const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
+  const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today, inlineConfig: options.inlineConfig });
   const displayPath = name ?? '<stdin>';
   if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
   const outcome = await fixUntilStable(content, lintText);
@@ -182,7 +198,7 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
  * A file's lint with its configuration and, with --online, the register's verdicts in place of the
  * offline ones, so --fix applies the register's safe fixes (the darId of an exact match) too.
  */
-function lintAndVerify(config: FileConfig, online: OnlineAddresses, options: { fileName: string | undefined; lang: Lang; today: string }) {
+function lintAndVerify(config: FileConfig, online: OnlineAddresses, options: { fileName: string | undefined; lang: Lang; today: string; inlineConfig: boolean }) {
   return (text: string): Promise<LintResult> => online.verify(lintWithConfig(text, config, options), config, { lang: options.lang, today: options.today });
 }
 
@@ -249,6 +265,7 @@ function configHashOf(config: FileConfig, options: CliOptions, lang: Lang, today
       postcodesMtime,
       lang: options.lang ?? config.lang ?? lang,
       reportUnused: options.reportUnusedDisableDirectives,
+      inlineConfig: options.inlineConfig,
       // Units close on their toDate, so what a file reports can change from one day to the next.
       today,
       onlineService,

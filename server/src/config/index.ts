@@ -112,7 +112,7 @@ function merge(file: string, chain: LoadedConfig[]): FileConfig {
  * Globs as picomatch reads them, relative to the config's folder; one without a `/` matches a
  * name at any depth (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
  */
-function ignoredBy(patterns: string[], relativePath: string): boolean {
+export function ignoredBy(patterns: string[], relativePath: string): boolean {
   const matches = globMatcher(patterns);
   const parts = relativePath.split('/');
   for (let length = parts.length; length > 0; length--) {

@@ -24,6 +24,8 @@ export interface LintOptions {
   /** Per-rule severity or 'off', from configuration. */
   rules?: Readonly<Record<string, RuleSetting>>;
   settings?: Partial<RuleSettings>;
+  /** False: suppression comments are ignored, every finding is reported (`--no-inline-config`). */
+  inlineConfig?: boolean;
   /** The rules to run; all of them unless a caller (a rule's test) narrows it. */
   ruleSet?: readonly Rule[];
 }
@@ -47,6 +49,9 @@ export interface LintResult {
 
 export const PARSE_RULE_ID = 'parse';
 
+/** The settings a lint uses where configuration gives none. */
+export const DEFAULT_SETTINGS: RuleSettings = { defaultNonCareUnitType: 'afsnit', postcodes: bundledPostcodes };
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function lint(input: string, options: LintOptions = {}): LintResult {
@@ -54,7 +59,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const language = options.language ?? languageOf(options.fileName);
   const lang = options.lang ?? 'en';
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const settings: RuleSettings = { defaultNonCareUnitType: 'afsnit', postcodes: bundledPostcodes, ...options.settings };
+  const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const parsed = parse(text, language);
   const findings: Finding[] = parsed.errors.map((error) => ({
     ruleId: PARSE_RULE_ID,
@@ -85,7 +90,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       }
     }
   }
-  const directives = language === 'yaml' ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
+  const directives = language === 'yaml' && options.inlineConfig !== false ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
   const kept = applySuppressions(text, findings, directives);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { text, bom, language, documents, findings: kept, directives, failures };

@@ -1,6 +1,7 @@
 // The report formats by name: adding one is a module and a line here.
 import type { Formatter } from '../report.js';
 import { githubFormatter } from './github.js';
+import { gitlabFormatter } from './gitlab.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { sarifFormatter } from './sarif.js';
@@ -12,4 +13,5 @@ export const formatters: Readonly<Record<string, Formatter>> = {
   sarif: sarifFormatter,
   junit: junitFormatter,
   github: githubFormatter,
+  gitlab: gitlabFormatter,
 };

@@ -1,20 +1,18 @@
 // SARIF 2.1.0 for code-scanning upload: every rule with its documentation link, every finding
 // with its region (1-based, UTF-16 columns), related locations, safe fixes, and a fingerprint
 // that does not change when lines move.
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Span } from '../../core/ast.js';
 import type { Severity } from '../../core/finding.js';
 import { ruleDocUrl } from '../../core/docs.js';
 import type { Lang } from '../../core/i18n.js';
 import { PARSE_RULE_ID } from '../../core/lint.js';
-import { displayName } from '../../core/model.js';
 import { allRules } from '../../rules/index.js';
-import { entityAt } from '../../config/index.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../directives.js';
 import type { FileReport, Formatter, ReportedFinding } from '../report.js';
 import { range1 } from '../report.js';
 import { repoRelativePath } from '../paths.js';
+import { fingerprints } from './fingerprint.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/sor-lint/sor-lint';
@@ -60,13 +58,8 @@ export const sarifFormatter: Formatter = (files, context) => {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) => {
     const location = artifactLocation(file, context.repoRoot);
-    const seen = new Map<string, number>();
-    return file.findings.map((f) => {
-      const fingerprint = fingerprintOf(file, f, location.uri);
-      const occurrence = seen.get(fingerprint) ?? 0;
-      seen.set(fingerprint, occurrence + 1);
-      return resultOf(file, f, location, ruleIndex, `${fingerprint}:${occurrence}`);
-    });
+    const prints = fingerprints(file, location.uri);
+    return file.findings.map((f, i) => resultOf(file, f, location, ruleIndex, prints[i]));
   });
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -126,11 +119,4 @@ function resultOf(file: FileReport, f: ReportedFinding, location: ArtifactLocati
       })),
     }),
   };
-}
-
-/** Rule + file + the text at fault + the unit's name: the same finding keeps it when lines move. */
-function fingerprintOf(file: FileReport, f: ReportedFinding, uri: string): string {
-  const entity = entityAt(file.documents, f.finding.span.start);
-  const parts = [f.finding.ruleId, uri, file.text.slice(f.finding.span.start, f.finding.span.end), entity ? displayName(entity) : ''];
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 }

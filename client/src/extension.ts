@@ -100,7 +100,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     diagnosticCollectionName: 'sor-lint',
     middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, rulePages.withBundledLinks(diagnostics)),
+      // The server's diagnostics are pulled (textDocument/diagnostic).
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report?.kind === 'full') rulePages.withBundledLinks(report.items);
+        return report;
+      },
       // sor-lint.codeActionsOnSave.mode `off`: nothing of ours when editor.codeActionsOnSave asks for source.fixAll.
       provideCodeActions: (document, range, codeActionContext, token, next) => {
         const onSave = codeActionContext.triggerKind === vscode.CodeActionTriggerKind.Automatic && codeActionContext.only?.contains(FIX_ALL_KIND);

@@ -77,6 +77,9 @@ describe('the schema in yaml-language-server', () => {
     expect(published.diagnostics).toHaveLength(Object.keys(MISTAKES).length);
     const onLegalBasis = published.diagnostics.find((d: Diagnostic) => d.range.start.line === lineOf('legalBasis'))!;
     expect(onLegalBasis.message).toMatch(/aeldreloven/);
+    // The schema's own words for a pattern, not the regular expression.
+    const onPhone = published.diagnostics.find((d: Diagnostic) => d.range.start.line === lineOf('phone'))!;
+    expect(onPhone.message).toBe('A Danish phone number: 8 digits, the first 2-9, optionally +45 or 0045 in front and single spaces, e.g. "+45 86 12 34 56".');
   });
 });
 

@@ -15,7 +15,7 @@ import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
 import { exampleFile } from './support/examples.js';
 
 /** Keywords in the schema for editors' hover and completion; ajv only needs to know they are not typos. */
-const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da'];
+const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da', 'patternErrorMessage'];
 
 let compiled: ValidateFunction | undefined;
 

@@ -16,20 +16,12 @@ const SCRIPT = path.join(ROOT, 'scripts/action.mjs');
 
 const WITH_ERROR = 'provider:\n  name: Omsorgshuset ApS\n  cvr: "29403474"\n';
 const WITH_WARNING = 'provider:\n  name: Dagcentrene ApS\n  cvr: "29403473"\n';
-const ONLINE = `provider:
-  name: Omsorgshuset ApS
-  cvr: "29403473"
-  postalAddress: { street: Søndergade, houseNumber: "14", postalCode: "8000", city: Aarhus C }
+/** A care unit whose visiting address the register does not have (test/fixtures/address). */
+const ONLINE = `provider: { name: Omsorgshuset ApS, cvr: "29403473" }
 institutions:
   - name: Plejecenter Ingenvej
-    sorId: "21000016006"
     unitType: plejeenhed
-    legalBasis: aeldreloven
     visitingAddress: { street: Ingenvej, houseNumber: "1", postalCode: "8000", city: Aarhus C }
-    postalAddress: { street: Ingenvej, houseNumber: "1", postalCode: "8000", city: Aarhus C }
-    phone: "86 12 34 57"
-    email: kontakt@ingenvej.dk
-    website: https://ingenvej.dk
 `;
 
 interface Step {
@@ -106,7 +98,7 @@ describe('the action script', () => {
 
   it('checks addresses online with the token from its input, passed only in the environment and masked', async () => {
     const step = await runStep({ 'p.sor.yaml': ONLINE }, { online: 'true', 'address-endpoint': register.url, 'address-token': TOKEN, formats: 'github' });
-    expect(step.stdout).toMatch(/^::error file=p\.sor\.yaml,line=10,.*title=address-not-in-dar::/m);
+    expect(step.stdout).toMatch(/^::error file=p\.sor\.yaml,line=5,.*title=address-not-in-dar::/m);
     expect(step.code).toBe(1);
     // The runner hides the token wherever it would appear in the log.
     expect(step.stdout.split('\n').filter((line) => line.includes(TOKEN))).toEqual([`::add-mask::${TOKEN}`]);

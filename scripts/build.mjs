@@ -1,7 +1,9 @@
 // Bundles the CLI (which is also the stdio language server), the IPC language server the
-// extension starts, and the extension itself, each into one file under dist/.
+// extension starts, and the extension itself, each into one file under dist/, and the licences of
+// the packages they carry into dist/THIRD-PARTY-LICENSES.md.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { thirdPartyLicenses } from './third-party-licenses.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -20,13 +22,17 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 
+const metafiles = {};
 for (const entry of entries) {
   if (!existsSync(entry.in)) continue;
-  await build({
+  const result = await build({
     ...common,
     entryPoints: [entry.in],
     outfile: entry.out,
     external: entry.external ?? [],
     banner: entry.banner ? { js: entry.banner } : undefined,
+    metafile: true,
   });
+  metafiles[entry.out] = result.metafile;
 }
+writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(process.cwd(), metafiles));

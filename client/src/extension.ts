@@ -2,12 +2,14 @@
 // sync, shows its state in the status bar and offers the commands. All linting is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol.js';
 import { StatusNotification } from '../../server/src/lsp/protocol.js';
 import { AddressToken, verifyAddressesInEditor } from './addresses.js';
 import { importFromSorExport } from './import.js';
 import { PreviewPanels } from './preview.js';
+import { RulePages, SHOW_DOCUMENTATION_COMMAND } from './rule-pages.js';
+import { ServerLog } from './server-log.js';
 import { LintStatusBar } from './status.js';
 
 /** Languages whose documents go to the server; it decides per document whether it is a SOR file. */
@@ -33,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new LintStatusBar(COMMANDS.showOutput, LANGUAGES);
   context.subscriptions.push(output, statusBar);
 
+  const serverLog = new ServerLog(output);
   const languageClient = createClient(context, output);
   client = languageClient;
   // Settles once the client has started or failed to: what talks to the server waits for it.
@@ -43,8 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     previews,
     addressToken,
-    languageClient.onDidChangeState((event) => statusBar.setClientState(event.newState)),
-    languageClient.onNotification(StatusNotification, (status) => statusBar.setLintStatus(status)),
+    languageClient.onDidChangeState((event) => {
+      statusBar.setClientState(event.newState);
+      if (event.newState === State.Running) serverLog.started(languageClient.initializeResult?.serverInfo?.version, context.asAbsolutePath(SERVER_MODULE));
+    }),
+    languageClient.onNotification(StatusNotification, (status) => {
+      statusBar.setLintStatus(status);
+      serverLog.linted(status);
+    }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restart, async () => {
       output.appendLine(vscode.l10n.t('Restarting the SOR Lint server.'));
@@ -58,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // initializationOptions carry the trust state, so the server learns of it by a restart.
     vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
   );
+  serverLog.restrictedMode();
   // A server that cannot start must not fail activation: the restart command stays available.
   await languageClient.start().then(started, (error: unknown) => {
     output.appendLine(vscode.l10n.t('The SOR Lint server could not start: {0}', String(error)));
@@ -70,8 +80,11 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
+const SERVER_MODULE = 'dist/server.js';
+
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
-  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverModule = context.asAbsolutePath(SERVER_MODULE);
+  const rulePages = new RulePages(context.extensionUri);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
@@ -87,8 +100,21 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     diagnosticCollectionName: 'sor-lint',
     middleware: {
-      // "Fix all" from the command palette comes without a document: use the active editor's.
-      executeCommand: (command, args, next) => {
+      // The server's diagnostics are pulled (textDocument/diagnostic).
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report?.kind === 'full') rulePages.withBundledLinks(report.items);
+        return report;
+      },
+      // sor-lint.codeActionsOnSave.mode `off`: nothing of ours when editor.codeActionsOnSave asks for source.fixAll.
+      provideCodeActions: (document, range, codeActionContext, token, next) => {
+        const onSave = codeActionContext.triggerKind === vscode.CodeActionTriggerKind.Automatic && codeActionContext.only?.contains(FIX_ALL_KIND);
+        const mode = vscode.workspace.getConfiguration('sor-lint', document).get<string>('codeActionsOnSave.mode');
+        return onSave && mode === 'off' ? [] : next(document, range, codeActionContext, token);
+      },
+      executeCommand: async (command, args, next) => {
+        if (command === SHOW_DOCUMENTATION_COMMAND && (await rulePages.show(args[0]))) return undefined;
+        // "Fix all" from the command palette comes without a document: use the active editor's.
         const uri = vscode.window.activeTextEditor?.document.uri.toString();
         const fillsDocument = command === COMMANDS.fixAll && args.length === 0 && uri !== undefined;
         return next(command, fillsDocument ? [uri] : args);
@@ -97,3 +123,6 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   return new LanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
 }
+
+/** The server's fix-all kind (lsp/code-actions.ts, which the client does not bundle). */
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sor-lint');

@@ -138,6 +138,11 @@ export async function checkRestrictedMode({ browser, port, workspace, artifacts,
     await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await runCommand(page, 'View: Focus Problems');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'plejehjem-retype' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // The extension says once what restricted mode leaves out (the toast may have gone: the list keeps it).
+    await runCommand(page, 'Notifications: Show Notifications');
+    const notice = page.locator('.notifications-center .notification-list-item-message', { hasText: 'Restricted mode: SOR Lint ignores the configuration file' });
+    await notice.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await notice.count(), 1, 'the restricted-mode notice, once');
     await page.screenshot({ path: path.join(artifacts, 'restricted-mode.png') });
     log('restricted mode: the squiggle and the Problems entry are there');
   });

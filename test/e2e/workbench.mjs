@@ -19,7 +19,7 @@ export function e2eTools(e2eDir) {
 /** Packs the built extension as a user gets it (only what .vscodeignore keeps). */
 export function packExtension({ root, scratch }) {
   const vsix = path.join(scratch, 'sor-lint.vsix');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], {
+  execFileSync(process.execPath, [path.join(root, 'scripts/package-vsix.mjs'), '--out', vsix], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -107,6 +107,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** Another language server's command line (default: ours, `node dist/server.js --stdio`). */
+  server?: string[];
 }
 
 
@@ -135,7 +137,8 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const [command, ...args] = options.server ?? [process.execPath, SERVER, '--stdio'];
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options.settings ?? {});
     for (const stream of [child.stdout!, child.stderr!]) {

@@ -37,6 +37,8 @@ describe('the VS Code extension manifest', () => {
       'sor-lint.rules': {},
       'sor-lint.configFile': '',
       'sor-lint.run': 'onType',
+      // The client's own: whether a save's fix-all request gets our fixes.
+      'sor-lint.codeActionsOnSave.mode': 'all',
       'sor-lint.lintTimeBudgetMs': 500,
       'sor-lint.addresses.online': false,
       'sor-lint.addresses.service': 'adressevask',

@@ -38,13 +38,14 @@ export interface LintComputation {
   rules: Record<string, RuleSetting>;
   /** The configuration file's `addresses` (online verification, service, endpoint). */
   addresses: AddressesConfig;
+  configFiles: string[];
 }
 
 export async function computeLint(job: LintJob): Promise<LintComputation> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
-  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.text, logs, rules: config.rules, addresses: config.addresses };
+  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.text, logs, rules: config.rules, addresses: config.addresses, configFiles: config.configFiles };
   if (setup.config.ignored) return { ...base, result: undefined, crash: undefined, elapsed: 0 };
   const started = performance.now();
   try {

@@ -13,6 +13,8 @@ export interface StatusParams {
   lintMs: number;
   message: string;
   addressLookups: AddressLookups;
+  /** The configuration files the lint used, farthest first (empty: defaults and settings only). */
+  configFiles: string[];
 }
 
 export const StatusNotification = new NotificationType<StatusParams>('sor-lint/status');

@@ -51,6 +51,7 @@ import { DEFAULT_SETTINGS, languageOf, normaliseSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
 import { documentSymbols } from './symbols.js';
 import { texts } from './texts.js';
+import packageJson from '../../../package.json';
 
 /** Knobs a client may pass as initializationOptions (protocol.ts's InitializationOptions, and test-only ones). */
 export interface ServerOptions {
@@ -213,7 +214,7 @@ class SorLanguageServer {
         completionProvider: { triggerCharacters: [':', ' ', '"'], resolveProvider: false },
         documentSymbolProvider: { label: 'SOR' },
       },
-      serverInfo: { name: 'sor-lint' },
+      serverInfo: { name: 'sor-lint', version: packageJson.version },
     };
     if (this.pullDiagnostics) {
       result.capabilities.diagnosticProvider = { identifier: 'sor-lint', interFileDependencies: false, workspaceDiagnostics: false };
@@ -443,7 +444,7 @@ class SorLanguageServer {
   }
 
   private sendStatus(uri: string, outcome: LintOutcome): void {
-    void this.connection.sendNotification(StatusNotification, { uri, ...outcome.status, addressLookups: outcome.lookups });
+    void this.connection.sendNotification(StatusNotification, { uri, ...outcome.status, addressLookups: outcome.lookups, configFiles: outcome.computation.configFiles });
   }
 
   /** The newest outcome of the document, unless a newer version or configuration made this one stale. */

@@ -15,7 +15,7 @@ import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
 import { exampleFile } from './support/examples.js';
 
 /** Keywords in the schema for editors' hover and completion; ajv only needs to know they are not typos. */
-const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da'];
+const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da', 'patternErrorMessage'];
 
 let compiled: ValidateFunction | undefined;
 
@@ -38,6 +38,12 @@ const LEFT_TO_OTHER_RULES: ReadonlyArray<{ keyword: string; property: string; wh
   { keyword: 'required', property: 'street' }, // address-format
   { keyword: 'required', property: 'houseNumber' }, // address-format
   { keyword: 'enum', property: 'legalBasis', when: isOpenCareUnit }, // legal-basis
+  // The schema's patterns, for other editors: each field's own rule reports the same mistake.
+  { keyword: 'pattern', property: 'cvr' }, // provider-cvr
+  { keyword: 'pattern', property: 'sorId' }, // sor-code
+  { keyword: 'pattern', property: 'postalCode' }, // address-format
+  { keyword: 'pattern', property: 'phone' }, // contact-format
+  { keyword: 'pattern', property: 'website' }, // contact-format
 ];
 
 function isOpenCareUnit(owner: MapNode, context: RuleContext): boolean {
@@ -55,9 +61,9 @@ export const schema: Rule = {
     ),
     rationale: msg(
       'sor-lint læser filen efter JSON-skemaet i schemas/sor-structure.schema.json (formatet i FORMAT.md). En nøgle, formatet ikke kender, er næsten altid en stavefejl, og dens værdi ville gå tabt; en værdi af forkert type (en liste, hvor der skal stå tekst) kan de øvrige tjek ikke læse. ' +
-        'For at én fejl kun giver ét fund, har skemaet ikke mønstre for felter, som andre regler tjekker grundigere med bedre beskeder: cvr (provider-cvr), sorId (sor-code), phone, email og website (contact-format), postalCode, houseNumber, floor, door og city (address-format). Skemaet kræver street og houseNumber i en adresse, men de manglende dele meldes af address-format, og en forkert legalBasis på en aktiv plejeenhed meldes af legal-basis. Skemaet tjekker selv datoernes form (ÅÅÅÅ-MM-DD), darId (UUID), unitTypeCode (6-18 cifre) og koordinaterne (tal).',
+        'Skemaet angiver den nøjagtige form af cvr, sorId, postalCode, phone og website, så andre editorer kan tjekke dem; men for at én fejl kun giver ét fund, melder felternes egne regler en forkert værdi med bedre beskeder (provider-cvr, sor-code, address-format, contact-format), og denne regel tier. email, houseNumber, floor, door og city har ingen mønstre i skemaet (contact-format og address-format tjekker dem). Skemaet kræver street og houseNumber i en adresse, men de manglende dele meldes af address-format, og en forkert legalBasis på en aktiv plejeenhed meldes af legal-basis. Skemaet tjekker selv datoernes form (ÅÅÅÅ-MM-DD), darId (UUID), unitTypeCode (6-18 cifre) og koordinaterne (tal).',
       "sor-lint reads the file by the JSON Schema in schemas/sor-structure.schema.json (the format in FORMAT.md). A key the format does not know is almost always a typo, and its value would be lost; a value of the wrong type (a list where text belongs) cannot be read by the other checks. " +
-        'So that one mistake gives one finding, the schema puts no patterns on fields that other rules check in depth with better messages: cvr (provider-cvr), sorId (sor-code), phone, email and website (contact-format), postalCode, houseNumber, floor, door and city (address-format). The schema requires street and houseNumber in an address, but address-format reports the missing parts, and legal-basis reports a wrong legalBasis on an open care unit. The schema itself checks the form of dates (YYYY-MM-DD), darId (a UUID), unitTypeCode (6-18 digits) and coordinates (numbers).',
+        'The schema states the exact form of cvr, sorId, postalCode, phone and website, so other editors can check them; but so that one mistake gives one finding, the fields\' own rules report a wrong value with better messages (provider-cvr, sor-code, address-format, contact-format) and this rule stays silent. email, houseNumber, floor, door and city have no patterns in the schema (contact-format and address-format check them). The schema requires street and houseNumber in an address, but address-format reports the missing parts, and legal-basis reports a wrong legalBasis on an open care unit. The schema itself checks the form of dates (YYYY-MM-DD), darId (a UUID), unitTypeCode (6-18 digits) and coordinates (numbers).',
     ),
     remedy: msg(
       'Ret nøglen eller værdien, der er markeret. En stavefejl i en nøgle kan rettes med et klik, når der er ét oplagt bud. Egne noter skrives under nøgler, der starter med `x-` (fx `x-note`).',

@@ -1,7 +1,5 @@
 // --fix: apply every safe fix, lint again, and repeat until nothing changes (at most 10 passes).
 // A file with a syntax error is left alone, and a pass whose result would not parse is dropped.
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { TextEdit } from '../core/finding.js';
 import { applyEdits } from '../core/edits.js';
 import type { LintResult } from '../core/lint.js';
@@ -56,22 +54,4 @@ function safeEdits(result: LintResult): TextEdit[] {
 /** Two insertions at one point overlap too: their order would be a guess. */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return (a.start < b.end && b.start < a.end) || a.start === b.start;
-}
-
-/** Write through a temporary file in the same folder and a rename, keeping the file's mode. */
-export function writeAtomically(path: string, content: string): void {
-  const mode = statSync(path).mode & 0o7777;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.sor-lint.tmp`);
-  try {
-    writeFileSync(temp, content, { mode });
-    chmodSync(temp, mode);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temporary file was never made.
-    }
-    throw error;
-  }
 }

@@ -1,12 +1,12 @@
 // The command: options in, reports out, an exit code back (0 clean, 1 findings, 2 could not work).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import type { OnlineAddresses } from './online.js';
 import { onlineAddresses } from './online.js';
 import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
@@ -15,10 +15,12 @@ import { parseOptions } from './args.js';
 import { LintCache, hashOf } from './cache.js';
 import { unifiedDiff } from './diff.js';
 import { unusedDirectiveFindings } from './directives.js';
-import { CliError, codeOf } from './errors.js';
+import { CliError, codeOf, FileError } from './errors.js';
 import type { FileTarget } from './files.js';
 import { expandTargets } from './files.js';
-import { fixUntilStable, writeAtomically } from './fix.js';
+import { fixUntilStable } from './fix.js';
+import { FileReadError, readRegularFile } from '../fs/read.js';
+import { writeBack } from '../fs/write.js';
 import { formatters } from './formatters/index.js';
 import { HELP, ignoredFileNote } from './messages.js';
 import { repositoryRoot } from './paths.js';
@@ -38,10 +40,11 @@ export interface CliIo {
 /** What main does next: exit with a code, or keep running as the language server. */
 export type Outcome = { exitCode: number } | { languageServer: true };
 
-/** What lints leave besides reports: --fix-dry-run's diffs, and rules that threw. */
+/** What lints leave besides reports: --fix-dry-run's diffs, rules that threw, files it could not read or write. */
 interface RunState {
   diffs: string[];
   ruleFailures: { file: string; ruleId: string; error: unknown }[];
+  fileErrors: number;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<Outcome> {
@@ -59,13 +62,22 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const today = new Date().toISOString().slice(0, 10);
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
   const reports: FileReport[] = [];
-  const state: RunState = { diffs: [], ruleFailures: [] };
+  const state: RunState = { diffs: [], ruleFailures: [], fileErrors: 0 };
   // One verifier for every file, so they share its cache and its rate limit.
   const online = onlineAddresses(options, io);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
 
+  // One file that cannot be read or written is said at once, and the others are still linted.
+  const fileError = (text: Msg) => {
+    io.stderr.write(`sor-lint: ${text[lang]}\n`);
+    state.fileErrors++;
+  };
   for (const target of targets) {
+    if (target.kind === 'unreadable') {
+      fileError(target.reason);
+      continue;
+    }
     if (target.kind === 'stdin') {
       reports.push(await lintStdin(options, io, lang, today, state, online));
       continue;
@@ -76,7 +88,12 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang) + '\n');
       continue;
     }
-    reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
+    try {
+      reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      fileError(error.text);
+    }
   }
   for (const [argument, linted] of lintedByArgument) {
     if (linted === 0) throw new CliError(msg(`alle filer, som "${argument}" angiver, udelukkes af konfigurationens ignorePatterns`, `every file that "${argument}" names is ignored by the configuration's ignorePatterns`));
@@ -101,7 +118,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
     const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
     io.stderr.write(`sor-lint: internal error: the rule ${failure.ruleId} failed on ${failure.file}: ${reason.split(/\r?\n/)[0]}\n`);
   }
-  return { exitCode: state.ruleFailures.length > 0 ? 2 : exitCodeOf(reports, options) };
+  return { exitCode: state.ruleFailures.length > 0 || state.fileErrors > 0 ? 2 : exitCodeOf(reports, options) };
 }
 
 function checkOptions(options: CliOptions): void {
@@ -206,19 +223,21 @@ function emptyReport(target: FileTarget): FileReport {
   return { filePath: target.displayPath, absolutePath: target.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
 }
 
+/** Bytes that are not UTF-8 become U+FFFD, as in the editor: the `encoding` rule reports them. */
 function readText(path: string, displayPath: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path).toString('utf8');
   } catch (error) {
-    throw new CliError(msg(`kan ikke læse ${displayPath} (${codeOf(error)})`, `cannot read ${displayPath} (${codeOf(error)})`));
+    if (error instanceof FileReadError) throw new FileError(error.describe(displayPath));
+    throw error;
   }
 }
 
 function writeFixed(path: string, displayPath: string, content: string): void {
   try {
-    writeAtomically(path, content);
+    writeBack(path, content);
   } catch (error) {
-    throw new CliError(msg(`kan ikke skrive rettelserne til ${displayPath} (${codeOf(error)})`, `cannot write the fixes to ${displayPath} (${codeOf(error)})`));
+    throw new FileError(msg(`kan ikke skrive rettelserne til ${displayPath} (${codeOf(error)})`, `cannot write the fixes to ${displayPath} (${codeOf(error)})`));
   }
 }
 

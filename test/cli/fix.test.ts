@@ -52,6 +52,22 @@ describe('--fix', () => {
     expect(jsonReport(result)[0].findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual(['provider-cvr@4:8']);
   });
 
+  it.each([
+    ['|-  # keep me', ['    website: |-  # keep me', '      https://laerkehoej.dk']],
+    ['>-   # keep me too', ['    website: >-   # keep me too', '      https://laerkehoej.dk']],
+    // A kept final line break is part of the value: the fixed value is written quoted instead.
+    ['|  # keep me', ['    website: "https://laerkehoej.dk"  # keep me']],
+    ['>+', ['    website: "https://laerkehoej.dk"']],
+  ])('fixes a block scalar (%s) keeping the comment on its header', (header, expected) => {
+    const dir = copyFixtures('basic');
+    const file = join(dir, 'block.sor.yaml');
+    writeFileSync(file, fixable.replace('    website: laerkehoej.dk\n', `    website: ${header}\n      laerkehoej.dk\n    # after the block\n`));
+    expect(runCli(['--fix', 'block.sor.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+    const after = readFileSync(file, 'utf8');
+    expect(after.split('\n').slice(25)).toEqual([...expected, '    # after the block', '']);
+    expect(jsonReport(runCli(['--format', 'json', 'block.sor.yaml'], { cwd: dir }))[0].findings).toEqual([]);
+  });
+
   it('refuses to write to standard input', () => {
     expect(runCli(['--fix', '-'], { input: fixable })).toMatchObject({ code: 2, stderr: 'sor-lint: --fix cannot write back to standard input: use --fix-dry-run to see the fixes\n' });
   });

@@ -8,6 +8,7 @@ import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
+import { fixUntilStableAsync } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
@@ -18,7 +19,6 @@ import { unusedDirectiveFindings } from './directives.js';
 import { CliError, codeOf, FileError } from './errors.js';
 import type { FileTarget } from './files.js';
 import { expandTargets } from './files.js';
-import { fixUntilStable } from './fix.js';
 import { FileReadError, readRegularFile } from '../fs/read.js';
 import { writeBack } from '../fs/write.js';
 import { formatters } from './formatters/index.js';
@@ -164,14 +164,16 @@ async function lintFile(
   let result: LintResult;
   let written = content;
   if (options.fix || options.fixDryRun) {
-    const outcome = await fixUntilStable(content, lintText);
+    const first = await lintText(content);
+    const outcome = await fixUntilStableAsync(first, lintText);
     result = outcome.result;
     if (outcome.changed) {
-      const fixed = (outcome.bom ? '\uFEFF' : '') + outcome.text;
+      // Later passes lint the BOM-free text: the first lint knows whether the file had one.
+      const fixed = (first.bom ? '\uFEFF' : '') + result.text;
       if (options.fix) {
         writeFixed(path, target.displayPath, fixed);
         written = fixed;
-      } else state.diffs.push(fixDiff(content, outcome.text, target.displayPath));
+      } else state.diffs.push(fixDiff(content, result.text, target.displayPath));
     }
   } else result = await lintText(content);
   const report = fileReport(target.displayPath, path, result, options, lang, state);
@@ -190,8 +192,8 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
   const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
   const displayPath = name ?? '<stdin>';
   if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
-  const outcome = await fixUntilStable(content, lintText);
-  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.text, displayPath));
+  const outcome = await fixUntilStableAsync(await lintText(content), lintText);
+  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
   return fileReport(displayPath, absolute, outcome.result, options, lang, state);
 }
 

@@ -8,7 +8,7 @@ import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
-import { fixUntilStableAsync } from '../core/fix-loop.js';
+import { findingsToOffer, fixUntilStableAsync } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
@@ -214,7 +214,7 @@ function fileReport(displayPath: string, absolutePath: string | undefined, resul
   state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
   const lines = new LineIndex(result.text);
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
-  const findings = [...result.findings, ...extra]
+  const findings = [...findingsToOffer(result), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')
     .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
     .map((finding) => reportedFinding(lines, finding));

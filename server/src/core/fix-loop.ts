@@ -42,6 +42,11 @@ export function refusesFixes(result: Fixable): boolean {
   return hasParseError(result) || holdsUndecodedBytes(result.text);
 }
 
+/** The findings with the fixes a face may offer: none in a text that may not be written back. */
+export function findingsToOffer(result: Fixable): readonly Finding[] {
+  return holdsUndecodedBytes(result.text) ? result.findings.map((finding) => ({ ...finding, fixes: [] })) : result.findings;
+}
+
 /** The fix applied for a finding: its safe one when safe fixes are wanted, else its first suggestion. */
 export function chosenFix(finding: Finding, types: readonly FixType[]): Fix | undefined {
   return (types.includes('safe') ? finding.fixes.find((fix) => fix.safe) : undefined) ?? (types.includes('suggestion') ? finding.fixes.find((fix) => !fix.safe) : undefined);

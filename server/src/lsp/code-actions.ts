@@ -11,6 +11,7 @@ import { PARSE_RULE_ID } from '../core/lint.js';
 import { ruleById } from '../rules/index.js';
 import type { DiagnosticData } from './diagnostics.js';
 import { diagnosticData, PositionMapper, SOURCE } from './diagnostics.js';
+import { holdsUndecodedBytes } from '../core/decoding.js';
 import { FIX_TYPES, selectFixes } from '../core/fix-loop.js';
 import { fixAllSafe, minimalEdit } from './fixes.js';
 import { texts } from './texts.js';
@@ -79,7 +80,8 @@ function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionCont
       edit: workspaceEdit(context, chosen.flatMap((fix) => mapper.edits(fix))),
     });
   }
-  if (result.language === 'yaml' && ruleId !== PARSE_RULE_ID) {
+  // A comment is an edit too: none in a text holding bytes that were not UTF-8.
+  if (result.language === 'yaml' && ruleId !== PARSE_RULE_ID && !holdsUndecodedBytes(result.text)) {
     actions.push({
       title: texts.disableForLine(ruleId)[lang],
       kind: CodeActionKind.QuickFix,

@@ -73,6 +73,44 @@ describe('--fix', () => {
   });
 });
 
+describe('--fix-type', () => {
+  const retype = readFileSync(join(FIXTURES, 'basic/retype.sor.yaml'), 'utf8');
+  /** The retype fixture with a phone to reformat (a safe fix) beside the plejehjem to retype (a suggestion). */
+  const both = retype.replace('phone: "+45 86 12 00 00"', 'phone: "86-12-00-00"');
+
+  function fixWith(args: string[]): { code: number | null; text: string } {
+    const dir = copyFixtures('basic');
+    writeFileSync(join(dir, 'both.sor.yaml'), both);
+    const result = runCli(['--fix', ...args, '--format', 'json', 'both.sor.yaml'], { cwd: dir });
+    return { code: result.code, text: readFileSync(join(dir, 'both.sor.yaml'), 'utf8') };
+  }
+
+  it('applies safe fixes only by default', () => {
+    const { text } = fixWith([]);
+    expect(text).toBe(both.replace('phone: "86-12-00-00"', 'phone: "86 12 00 00"'));
+  });
+
+  it('applies suggestions only when asked, alone or with the safe fixes (ESLint\'s comma list, repeatable)', () => {
+    const retyped = (text: string) => text.replace('    unitType: plejehjem\n', '    unitType: plejeenhed\n');
+    expect(fixWith(['--fix-type', 'suggestion']).text).toBe(retyped(both));
+    const all = retyped(both.replace('phone: "86-12-00-00"', 'phone: "86 12 00 00"'));
+    expect(fixWith(['--fix-type', 'safe,suggestion']).text).toBe(all);
+    expect(fixWith(['--fix-type', 'suggestion', '--fix-type', 'safe']).text).toBe(all);
+    expect(fixWith(['--fix-type', 'safe']).text).toBe(fixWith([]).text);
+  });
+
+  it('shows the suggestions in --fix-dry-run\'s diff', () => {
+    const result = runCli(['--fix-dry-run', '--fix-type', 'suggestion', 'basic/retype.sor.yaml']);
+    expect(result.stdout).toContain('-    unitType: plejehjem\n+    unitType: plejeenhed\n');
+  });
+
+  it('is an error with an unknown type or without --fix, in Danish too', () => {
+    expect(runCli(['--fix', '--fix-type', 'layout', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type takes safe or suggestion, not "layout"\n' });
+    expect(runCli(['--lang', 'da', '--fix', '--fix-type', 'safe,', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type tager safe eller suggestion, ikke ""\n' });
+    expect(runCli(['--fix-type', 'suggestion', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type needs --fix or --fix-dry-run\n' });
+  });
+});
+
 describe('--fix-dry-run', () => {
   it('prints a unified diff per changed file and writes nothing', () => {
     const dir = copyFixtures('basic');

@@ -8,7 +8,8 @@ import type { FileConfig } from '../config/index.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
-import { findingsToOffer, fixUntilStableAsync } from '../core/fix-loop.js';
+import type { FixSelection } from '../core/fix-loop.js';
+import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
@@ -125,6 +126,7 @@ function checkOptions(options: CliOptions): void {
   for (const report of options.reports) {
     if (!(report.format in formatters)) throw new CliError(msg(`ukendt format "${report.format}" (kendte: ${Object.keys(formatters).join(', ')})`, `unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`));
   }
+  if (options.fixTypes && !options.fix && !options.fixDryRun) throw new CliError(msg('--fix-type kræver --fix eller --fix-dry-run', '--fix-type needs --fix or --fix-dry-run'));
   if (options.fix && options.fixDryRun) throw new CliError(msg('giv enten --fix eller --fix-dry-run, ikke begge', 'give either --fix or --fix-dry-run, not both'));
   if (options.fixDryRun && options.reports.some((r) => r.outputFile === undefined && r.format !== 'stylish')) {
     throw new CliError(
@@ -165,7 +167,7 @@ async function lintFile(
   let written = content;
   if (options.fix || options.fixDryRun) {
     const first = await lintText(content);
-    const outcome = await fixUntilStableAsync(first, lintText);
+    const outcome = await fixUntilStableAsync(first, lintText, fixSelection(options));
     result = outcome.result;
     if (outcome.changed) {
       // Later passes lint the BOM-free text: the first lint knows whether the file had one.
@@ -192,7 +194,7 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
   const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
   const displayPath = name ?? '<stdin>';
   if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
-  const outcome = await fixUntilStableAsync(await lintText(content), lintText);
+  const outcome = await fixUntilStableAsync(await lintText(content), lintText, fixSelection(options));
   if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
   return fileReport(displayPath, absolute, outcome.result, options, lang, state);
 }
@@ -203,6 +205,11 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
  */
 function lintAndVerify(config: FileConfig, online: OnlineAddresses, options: { fileName: string | undefined; lang: Lang; today: string }) {
   return (text: string): Promise<LintResult> => online.verify(lintWithConfig(text, config, options), config, { lang: options.lang, today: options.today });
+}
+
+/** Safe fixes only, unless --fix-type asks for suggestions (the user chose them). */
+function fixSelection(options: CliOptions): FixSelection {
+  return options.fixTypes ? { types: options.fixTypes } : SAFE_FIXES;
 }
 
 /** --fix-dry-run's diff of a file's content (BOM or not) and its fixed text (without). */

@@ -100,8 +100,11 @@ function hasParseError(result: Fixable): boolean {
 /** The loop, handing each text it wants linted to its driver (sync for the editor, async for --online). */
 function* fixPasses<R extends Fixable>(first: R, selection: FixSelection): Generator<string, FixOutcome<R>, R> {
   let result = first;
+  // Suggestions answer the findings the user saw, never those an applied guess gave rise to
+  // (a care unit retyped would get guessed contact keys next): later passes apply safe fixes only.
+  const later: FixSelection = { ...selection, types: selection.types.filter((type) => type === 'safe') };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = selectFixes(result, selection);
+    const fixes = selectFixes(result, pass === 0 ? selection : later);
     if (fixes.length === 0) break;
     const next = applyEdits(result.text, fixes.flatMap((fix) => fix.edits));
     if (next === result.text) break;

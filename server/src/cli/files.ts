@@ -48,8 +48,12 @@ export function expandTargets(args: readonly string[], cwd: string): Target[] {
     const absolute = resolve(cwd, arg);
     const stat = statOrUndefined(absolute, arg);
     if (stat?.isDirectory()) {
-      const found = sorFilesIn(absolute, (dir, error) => targets.push({ kind: 'unreadable', reason: folderUnreadable(relative(cwd, dir) || dir, error) }));
-      if (found.length === 0 && !targets.some((t) => t.kind === 'unreadable')) {
+      let unreadable = 0;
+      const found = sorFilesIn(absolute, (dir, error) => {
+        unreadable++;
+        targets.push({ kind: 'unreadable', reason: folderUnreadable(relative(cwd, dir) || dir, error) });
+      });
+      if (found.length === 0 && unreadable === 0) {
         throw new CliError(msg(`ingen *.sor.yaml-, *.sor.yml- eller *.sor.json-fil i mappen "${arg}"`, `no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`));
       }
       for (const file of found) add(file, arg, false);

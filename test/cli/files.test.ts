@@ -79,6 +79,19 @@ describe('only regular files are read', () => {
     });
   });
 
+  it('refuses a --cache-location that is a FIFO or a device instead of hanging on it', () => {
+    const dir = copyFixtures('basic');
+    mkfifo(join(dir, 'pipe'));
+    expect(runCli(['--cache', '--cache-location', 'pipe', 'clean.sor.yaml'], { cwd: dir, ...HANG })).toMatchObject({
+      code: 2,
+      stderr: 'sor-lint: cannot read the cache pipe: not a regular file (a FIFO)\n',
+    });
+    expect(runCli(['--lang', 'da', '--cache', '--cache-location', '/dev/zero', 'clean.sor.yaml'], { cwd: dir, ...HANG })).toMatchObject({
+      code: 2,
+      stderr: 'sor-lint: kan ikke læse cachen /dev/zero: ikke en almindelig fil (en enhed)\n',
+    });
+  });
+
   it('refuses a file above the size bound without reading it', () => {
     const dir = copyFixtures('basic');
     // A sparse file: 200 MB long, no disk used.

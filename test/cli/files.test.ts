@@ -1,10 +1,10 @@
 // The files the command reads and writes, as a user's folder holds them: symbolic and hard links,
 // FIFOs and devices where a file is expected, loops, and files too large to read.
 import { spawnSync } from 'node:child_process';
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, openSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixtures, ensureBuilt, jsonReport, runCli } from './helpers.js';
+import { CLI, copyFixtures, ensureBuilt, jsonReport, runCli } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
@@ -90,6 +90,13 @@ describe('only regular files are read', () => {
       code: 2,
       stderr: 'sor-lint: kan ikke læse cachen /dev/zero: ikke en almindelig fil (en enhed)\n',
     });
+  });
+
+  it('stops reading standard input at the size bound: /dev/zero as input is an error, not a crash', () => {
+    const zero = openSync('/dev/zero', 'r');
+    const run = spawnSync(process.execPath, [CLI, '-'], { stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' }, ...HANG });
+    closeSync(zero);
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: 'sor-lint: cannot read standard input: larger than 64 MB (65 MB)\n' });
   });
 
   it('refuses a file above the size bound without reading it', () => {

@@ -80,7 +80,8 @@ function notRegular(stat: Stats): Msg {
   return msg(`ikke en almindelig fil (${kind.da})`, `not a regular file (${kind.en})`);
 }
 
-function tooLarge(size: number, maxBytes: number): Msg {
+/** Why a file (or standard input) of `size` bytes is refused. */
+export function tooLarge(size: number, maxBytes = MAX_FILE_BYTES): Msg {
   const bound = Math.round(maxBytes / MB);
   const actual = Math.max(bound + 1, Math.round(size / MB));
   return msg(`større end ${bound} MB (${actual} MB)`, `larger than ${bound} MB (${actual} MB)`);

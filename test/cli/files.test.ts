@@ -123,5 +123,8 @@ describe('one bad entry does not end a folder run', () => {
     const report = jsonReport(result);
     expect(report.map((file) => file.filePath)).toEqual(['broken.sor.yaml', 'clean.sor.yaml', 'errors.sor.yaml', 'fixable.sor.yaml', 'retype.sor.yaml']);
     expect(report.find((file) => file.filePath === 'errors.sor.yaml')!.findings.length).toBeGreaterThan(0);
+    // The same with --cache, which looks at each file's size before reading it.
+    const cached = runCli(['--cache', '--cache-location', 'cache.json', '--format', 'json', '.'], { cwd: dir, ...HANG });
+    expect({ code: cached.code, stderr: cached.stderr, files: jsonReport(cached).length }).toEqual({ code: 2, stderr: result.stderr, files: 5 });
   });
 });

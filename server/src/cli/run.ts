@@ -1,4 +1,5 @@
 // The command: options in, reports out, an exit code back (0 clean, 1 findings, 2 could not work).
+import type { Stats } from 'node:fs';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../../../package.json';
@@ -154,7 +155,7 @@ async function lintFile(
   const path = target.absolutePath;
   const configHash = cache && configHashOf(config, options, lang, today, online.describe(config));
   if (cache && configHash) {
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = statOrUndefined(path);
     if (stat && cache.unchangedByStat(path, stat.size, stat.mtimeMs, configHash)) return emptyReport(target);
   }
   const content = readText(path, target.displayPath);
@@ -230,6 +231,15 @@ function fileReport(displayPath: string, absolutePath: string | undefined, resul
 
 function emptyReport(target: FileTarget): FileReport {
   return { filePath: target.displayPath, absolutePath: target.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
+}
+
+/** A file's size and mtime for the cache; a loop or a missing file is left to the read to report. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Bytes that are not UTF-8 become U+FFFD, as in the editor: the `encoding` rule reports them. */

@@ -64,12 +64,12 @@ export const encoding: Rule = {
   docs: {
     summary: msg('Filen er ikke gyldig UTF-8 (fx gemt som Windows-1252).', 'The file is not valid UTF-8 (saved as Windows-1252, say).'),
     rationale: msg(
-      'Formatet er UTF-8. SORs egne eksportværktøjer og Excel skriver Windows-1252, hvor æ, ø og å er én byte, som ikke er UTF-8; de læses som erstatningstegnet �, så navne og adresser er forkerte, og en rettelse skrevet tilbage ville ødelægge de oprindelige bytes. Resten af filen kontrolleres stadig, men ingen rettelse anvendes på den.',
-      "The format is UTF-8. SOR's own export tools and Excel write Windows-1252, where æ, ø and å are one byte that is not UTF-8; they are read as the replacement character �, so names and addresses are wrong, and a fix written back would destroy the original bytes. The rest of the file is still checked, but no fix is applied to it.",
+      'Formatet er UTF-8. SORs egne eksportværktøjer og Excel skriver Windows-1252, hvor æ, ø og å er én byte, som ikke er UTF-8; de læses som erstatningstegnet �, så navne og adresser er forkerte, og en rettelse skrevet tilbage ville ødelægge de oprindelige bytes. Resten af filen kontrolleres stadig, men ingen rettelse anvendes på den, heller ikke når reglen er slået fra.',
+      "The format is UTF-8. SOR's own export tools and Excel write Windows-1252, where æ, ø and å are one byte that is not UTF-8; they are read as the replacement character �, so names and addresses are wrong, and a fix written back would destroy the original bytes. The rest of the file is still checked, but no fix is applied to it, even with the rule turned off.",
     ),
     remedy: msg(
-      'Konvertér filen til UTF-8: i VS Code med "Reopen with Encoding" (fx Windows 1252) og så "Save with Encoding" UTF-8, eller med iconv -f WINDOWS-1252 -t UTF-8 fil > ny-fil; i Excel gem som "CSV UTF-8".',
-      'Convert the file to UTF-8: in VS Code "Reopen with Encoding" (Windows 1252, say), then "Save with Encoding" UTF-8, or iconv -f WINDOWS-1252 -t UTF-8 file > new-file; in Excel save as "CSV UTF-8".',
+      'Konvertér filen til UTF-8: i VS Code med "Reopen with Encoding" (fx Windows 1252) og så "Save with Encoding" UTF-8, eller med iconv -f WINDOWS-1252 -t UTF-8 fil > ny-fil.',
+      'Convert the file to UTF-8: in VS Code "Reopen with Encoding" (Windows 1252, say), then "Save with Encoding" UTF-8, or iconv -f WINDOWS-1252 -t UTF-8 file > new-file.',
     ),
     source: 'The file format: UTF-8 text',
     invalidExample: exampleFile(`  - name: Plejecenter ${REPLACEMENT_CHARACTER}stervang

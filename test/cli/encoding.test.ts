@@ -58,6 +58,11 @@ describe('a file that is not UTF-8', () => {
     expect(result.code).toBe(1);
     expect(readFileSync(join(dir, 'ansi.sor.yaml')).equals(windows1252)).toBe(true);
     expect(readFileSync(join(dir, 'fixable.sor.yaml'), 'utf8')).toContain('phone: "86 12 00 00"');
+    // Turning the rule off silences it, and still nothing is written.
+    writeFileSync(join(dir, '.sor-lint.json'), '{ "root": true, "rules": { "encoding": "off" } }');
+    const quiet = runCli(['--fix', '--format', 'json', 'ansi.sor.yaml'], { cwd: dir });
+    expect(jsonReport(quiet)[0].findings.map((f) => f.ruleId)).toEqual(['contact-format', 'contact-format']);
+    expect(readFileSync(join(dir, 'ansi.sor.yaml')).equals(windows1252)).toBe(true);
     // No diff before the report.
     expect(runCli(['--fix-dry-run', 'ansi.sor.yaml'], { cwd: dir }).stdout.split('\n')[0]).toBe('ansi.sor.yaml');
   });

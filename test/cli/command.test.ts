@@ -54,11 +54,13 @@ describe('exit codes', () => {
     });
   });
 
-  it('2 for a file that cannot be read, naming it, with no report and no stack trace', () => {
+  it('2 for a file that cannot be read, naming it, with no stack trace, after reporting the others', () => {
     const dir = copyFixtures('basic');
     // A dangling link that the folder search finds: named like a SOR file, but nothing to read.
     symlinkSync(join(dir, 'gone.yaml'), join(dir, 'dangling.sor.yaml'));
-    expect(runCli(['.'], { cwd: dir })).toMatchObject({ code: 2, stdout: '', stderr: 'sor-lint: cannot read dangling.sor.yaml (ENOENT)\n' });
+    const run = runCli(['--format', 'json', '.'], { cwd: dir });
+    expect(run).toMatchObject({ code: 2, stderr: 'sor-lint: cannot read dangling.sor.yaml (ENOENT)\n' });
+    expect(jsonReport(run).map((file) => file.filePath)).toEqual(['broken.sor.yaml', 'clean.sor.yaml', 'errors.sor.yaml', 'fixable.sor.yaml', 'retype.sor.yaml']);
     expect(runCli(['--stdin-filename', 'x.sor.yaml', 'clean.sor.yaml'], { cwd: dir })).toMatchObject({
       code: 2,
       stderr: 'sor-lint: --stdin-filename names standard input: give - as a file too\n',

@@ -52,8 +52,62 @@ describe('--fix', () => {
     expect(jsonReport(result)[0].findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual(['provider-cvr@4:8']);
   });
 
+  it.each([
+    ['|-  # keep me', ['    website: |-  # keep me', '      https://laerkehoej.dk']],
+    ['>-   # keep me too', ['    website: >-   # keep me too', '      https://laerkehoej.dk']],
+    // A kept final line break is part of the value: the fixed value is written quoted instead.
+    ['|  # keep me', ['    website: "https://laerkehoej.dk"  # keep me']],
+    ['>+', ['    website: "https://laerkehoej.dk"']],
+  ])('fixes a block scalar (%s) keeping the comment on its header', (header, expected) => {
+    const dir = copyFixtures('basic');
+    const file = join(dir, 'block.sor.yaml');
+    writeFileSync(file, fixable.replace('    website: laerkehoej.dk\n', `    website: ${header}\n      laerkehoej.dk\n    # after the block\n`));
+    expect(runCli(['--fix', 'block.sor.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+    const after = readFileSync(file, 'utf8');
+    expect(after.split('\n').slice(25)).toEqual([...expected, '    # after the block', '']);
+    expect(jsonReport(runCli(['--format', 'json', 'block.sor.yaml'], { cwd: dir }))[0].findings).toEqual([]);
+  });
+
   it('refuses to write to standard input', () => {
     expect(runCli(['--fix', '-'], { input: fixable })).toMatchObject({ code: 2, stderr: 'sor-lint: --fix cannot write back to standard input: use --fix-dry-run to see the fixes\n' });
+  });
+});
+
+describe('--fix-type', () => {
+  const retype = readFileSync(join(FIXTURES, 'basic/retype.sor.yaml'), 'utf8');
+  /** The retype fixture with a phone to reformat (a safe fix) beside the plejehjem to retype (a suggestion). */
+  const both = retype.replace('phone: "+45 86 12 00 00"', 'phone: "86-12-00-00"');
+
+  function fixWith(args: string[]): { code: number | null; text: string } {
+    const dir = copyFixtures('basic');
+    writeFileSync(join(dir, 'both.sor.yaml'), both);
+    const result = runCli(['--fix', ...args, '--format', 'json', 'both.sor.yaml'], { cwd: dir });
+    return { code: result.code, text: readFileSync(join(dir, 'both.sor.yaml'), 'utf8') };
+  }
+
+  it('applies safe fixes only by default', () => {
+    const { text } = fixWith([]);
+    expect(text).toBe(both.replace('phone: "86-12-00-00"', 'phone: "86 12 00 00"'));
+  });
+
+  it('applies suggestions only when asked, alone or with the safe fixes (ESLint\'s comma list, repeatable)', () => {
+    const retyped = (text: string) => text.replace('    unitType: plejehjem\n', '    unitType: plejeenhed\n');
+    expect(fixWith(['--fix-type', 'suggestion']).text).toBe(retyped(both));
+    const all = retyped(both.replace('phone: "86-12-00-00"', 'phone: "86 12 00 00"'));
+    expect(fixWith(['--fix-type', 'safe,suggestion']).text).toBe(all);
+    expect(fixWith(['--fix-type', 'suggestion', '--fix-type', 'safe']).text).toBe(all);
+    expect(fixWith(['--fix-type', 'safe']).text).toBe(fixWith([]).text);
+  });
+
+  it('shows the suggestions in --fix-dry-run\'s diff', () => {
+    const result = runCli(['--fix-dry-run', '--fix-type', 'suggestion', 'basic/retype.sor.yaml']);
+    expect(result.stdout).toContain('-    unitType: plejehjem\n+    unitType: plejeenhed\n');
+  });
+
+  it('is an error with an unknown type or without --fix, in Danish too', () => {
+    expect(runCli(['--fix', '--fix-type', 'layout', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type takes safe or suggestion, not "layout"\n' });
+    expect(runCli(['--lang', 'da', '--fix', '--fix-type', 'safe,', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type tager safe eller suggestion, ikke ""\n' });
+    expect(runCli(['--fix-type', 'suggestion', 'basic/retype.sor.yaml'])).toMatchObject({ code: 2, stderr: 'sor-lint: --fix-type needs --fix or --fix-dry-run\n' });
   });
 });
 

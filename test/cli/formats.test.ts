@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,15 @@ describe('--format sarif', () => {
     expect(edits).toHaveLength(2);
     expect(runCli(['--fix', 'sub/fixable.sor.yaml'], { cwd: repo }).code).toBe(0);
     expect(applyEdits(fixableText, edits)).toBe(readFileSync(join(repo, 'sub/fixable.sor.yaml'), 'utf8'));
+  });
+
+  it('percent-encodes file URIs: a # or ? in a name is part of the path, not a fragment or query', () => {
+    const repo = repository();
+    writeFileSync(join(repo, 'sub/a#b ?c%.sor.yaml'), readFileSync(join(repo, 'sub/fixable.sor.yaml')));
+    const log = JSON.parse(runCli(['--format', 'sarif', 'sub/a#b ?c%.sor.yaml'], { cwd: repo }).stdout);
+    const uris = (log.runs[0].results as SarifResult[]).map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+    expect(new Set(uris)).toEqual(new Set(['sub/a%23b%20%3Fc%25.sor.yaml']));
+    expect(decodeURIComponent(new URL(uris[0], log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).pathname)).toBe(join(realpathSync(repo), 'sub/a#b ?c%.sor.yaml'));
   });
 
   it('keeps fingerprints when lines move', () => {

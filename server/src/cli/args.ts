@@ -1,6 +1,8 @@
 // Command-line options. `--format F --output-file PATH` pairs repeat, so options are read as the
 // ordered tokens node:util gives, not as a flat record.
 import { parseArgs } from 'node:util';
+import type { FixType } from '../core/fix-loop.js';
+import { FIX_TYPES } from '../core/fix-loop.js';
 import type { Lang } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { RuleSetting } from '../core/lint.js';
@@ -18,6 +20,8 @@ export interface CliOptions {
   reports: ReportTarget[];
   fix: boolean;
   fixDryRun: boolean;
+  /** --fix-type: which fixes to apply; undefined when not given (safe fixes only). */
+  fixTypes: FixType[] | undefined;
   lang: Lang | undefined;
   config: string | undefined;
   maxWarnings: number | undefined;
@@ -61,6 +65,7 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o', multiple: true },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  'fix-type': { type: 'string', multiple: true },
   lang: { type: 'string' },
   config: { type: 'string', short: 'c' },
   'max-warnings': { type: 'string' },
@@ -109,6 +114,7 @@ export function parseOptions(argv: string[]): CliOptions {
     reports: reportTargets(tokens),
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
+    fixTypes: fixTypes(values['fix-type']),
     lang,
     config: values.config,
     maxWarnings: maxWarnings(values['max-warnings']),
@@ -142,6 +148,16 @@ function maxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CliError(msg(`--max-warnings skal være et helt tal fra 0 og op, ikke "${value}"`, `--max-warnings must be a whole number of 0 or more, not "${value}"`));
   return Number(value);
+}
+
+/** ESLint's form: comma lists, and the option may repeat. */
+function fixTypes(values: string[] | undefined): FixType[] | undefined {
+  if (values === undefined) return undefined;
+  const types = values.flatMap((value) => value.split(','));
+  for (const type of types) {
+    if (!(FIX_TYPES as readonly string[]).includes(type)) throw new CliError(msg(`--fix-type tager safe eller suggestion, ikke "${type}"`, `--fix-type takes safe or suggestion, not "${type}"`));
+  }
+  return types as FixType[];
 }
 
 type Token = { kind: string; name?: string; value?: string };

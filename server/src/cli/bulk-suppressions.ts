@@ -5,7 +5,7 @@
 // there are fewer, until `--prune-suppressions` lowers the counts. Only errors are recorded, as in
 // ESLint (warnings do not fail a run); syntax errors and unused-directive reports never are.
 // The file's paths are relative to the working folder and sorted, so it diffs well under review.
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
@@ -13,14 +13,12 @@ import { PARSE_RULE_ID } from '../core/lint.js';
 import type { BulkOptions } from './args.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from './directives.js';
 import { CliError, codeOf } from './errors.js';
-import { writeAtomically } from './fix.js';
+import { FileReadError, readRegularFile } from '../fs/read.js';
+import { writeBack } from '../fs/write.js';
 import { toPosix } from './paths.js';
 import type { FileReport } from './report.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'sor-lint-suppressions.json';
-/** A suppressions file for ten thousand files is well under this. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
-
 /** Working-folder-relative path → rule id → how many of its errors are suppressed. */
 export type Suppressions = Record<string, Record<string, { count: number }>>;
 
@@ -189,10 +187,10 @@ function withoutEmpty(suppressions: Suppressions): Suppressions {
 function load(location: string, shown: string): Suppressions {
   let text: string;
   try {
-    text = readBounded(location);
+    text = readRegularFile(location).toString('utf8');
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(msg(`kan ikke læse undertrykkelsesfilen ${shown} (${codeOf(error)})`, `cannot read the suppressions file ${shown} (${codeOf(error)})`));
+    if (error instanceof FileReadError) throw new CliError(error.describe(shown));
+    throw error;
   }
   let data: unknown;
   try {
@@ -209,25 +207,6 @@ function load(location: string, shown: string): Suppressions {
     );
   }
   return data;
-}
-
-function readBounded(location: string): string {
-  const fd = openSync(location, 'r');
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-    if (stat.size > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function isSuppressions(data: unknown): data is Suppressions {
@@ -250,7 +229,7 @@ export function serialise(suppressions: Suppressions): string {
 function save(location: string, shown: string, suppressions: Suppressions): void {
   const text = serialise(suppressions);
   try {
-    if (statSync(location, { throwIfNoEntry: false })) writeAtomically(location, text);
+    if (statSync(location, { throwIfNoEntry: false })) writeBack(location, text);
     else {
       mkdirSync(dirname(location), { recursive: true });
       writeFileSync(location, text);

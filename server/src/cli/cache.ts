@@ -2,8 +2,11 @@
 // those of its last clean run is not read again. Only clean files are remembered, so whatever a
 // cached file would report is nothing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { msg } from '../core/i18n.js';
+import { FileReadError, readRegularFile } from '../fs/read.js';
+import { CliError } from './errors.js';
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/sor-lint/cache.json';
 
@@ -37,9 +40,14 @@ export class LintCache {
     if (location && (/[\\/]$/.test(location) || isDirectory(path))) path = resolve(path, 'cache.json');
     let data: CacheFile = { version, files: {} };
     try {
-      const read = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      const read = JSON.parse(readRegularFile(path).toString('utf8')) as CacheFile;
       if (read.version === version && read.files && typeof read.files === 'object') data = read;
-    } catch {
+    } catch (error) {
+      // A FIFO or a device would also hang the write at the end: say so now.
+      if (error instanceof FileReadError && typeof error.reason !== 'string') {
+        const shown = location ?? DEFAULT_CACHE_LOCATION;
+        throw new CliError(msg(`kan ikke læse cachen ${shown}: ${error.reason.da}`, `cannot read the cache ${shown}: ${error.reason.en}`));
+      }
       // No cache yet, or one we cannot read: start afresh.
     }
     return new LintCache(path, data);

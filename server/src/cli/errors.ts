@@ -14,3 +14,8 @@ export class CliError extends Error {
 export function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
+
+/** One file could not be read or written: said on stderr, the other files are still linted, exit 2. */
+export class FileError extends CliError {
+  override name = 'FileError';
+}

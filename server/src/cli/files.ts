@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 // `require`, not `import`: the bundler then takes tinyglobby's CommonJS build, whose fdir does not
 // need `import.meta.url` (undefined in our CommonJS bundle).
 import tinyglobby = require('tinyglobby');
+import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { CliError, codeOf } from './errors.js';
 import { toPosix } from './paths.js';
@@ -23,7 +24,13 @@ export interface FileTarget {
   argument: string;
 }
 
-export type Target = FileTarget | { kind: 'stdin' };
+/** An entry of a folder that could not be read: reported, and the run goes on with the rest. */
+export interface UnreadableTarget {
+  kind: 'unreadable';
+  reason: Msg;
+}
+
+export type Target = FileTarget | UnreadableTarget | { kind: 'stdin' };
 
 export function expandTargets(args: readonly string[], cwd: string): Target[] {
   const targets: Target[] = [];
@@ -40,17 +47,24 @@ export function expandTargets(args: readonly string[], cwd: string): Target[] {
     }
     const absolute = resolve(cwd, arg);
     const stat = statOrUndefined(absolute, arg);
-    if (stat?.isFile()) add(absolute, arg, true);
-    else if (stat?.isDirectory()) {
-      const found = sorFilesIn(absolute);
-      if (found.length === 0) throw new CliError(msg(`ingen *.sor.yaml-, *.sor.yml- eller *.sor.json-fil i mappen "${arg}"`, `no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`));
+    if (stat?.isDirectory()) {
+      let unreadable = 0;
+      const found = sorFilesIn(absolute, (dir, error) => {
+        unreadable++;
+        targets.push({ kind: 'unreadable', reason: folderUnreadable(relative(cwd, dir) || dir, error) });
+      });
+      if (found.length === 0 && unreadable === 0) {
+        throw new CliError(msg(`ingen *.sor.yaml-, *.sor.yml- eller *.sor.json-fil i mappen "${arg}"`, `no *.sor.yaml, *.sor.yml or *.sor.json file in the folder "${arg}"`));
+      }
       for (const file of found) add(file, arg, false);
+    } else if (stat) {
+      // A FIFO or a device too: reading it says what it is, in one line, without waiting on it.
+      add(absolute, arg, true);
     } else if (!stat && tinyglobby.isDynamicPattern(arg)) {
       const found = tinyglobby.globSync(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
       if (found.length === 0) throw new CliError(msg(`ingen fil passer til mønsteret "${arg}"`, `no file matches the pattern "${arg}"`));
       for (const file of found) add(resolve(file), arg, false);
-    } else if (!stat) throw new CliError(msg(`filen eller mappen findes ikke: ${arg}`, `no such file or folder: ${arg}`));
-    else throw new CliError(msg(`hverken en fil eller en mappe: ${arg}`, `not a file or folder: ${arg}`));
+    } else throw new CliError(msg(`filen eller mappen findes ikke: ${arg}`, `no such file or folder: ${arg}`));
   }
   return targets;
 }
@@ -65,22 +79,31 @@ function statOrUndefined(path: string, arg: string) {
   }
 }
 
-/** SOR files below a folder, in a stable order, not following symbolic links to folders. */
-function sorFilesIn(folder: string): string[] {
+function folderUnreadable(dir: string, error: unknown): Msg {
+  return msg(`kan ikke læse mappen ${dir} (${codeOf(error)})`, `cannot read the folder ${dir} (${codeOf(error)})`);
+}
+
+/**
+ * SOR files below a folder, in a stable order, not following symbolic links to folders. Every
+ * entry with a SOR file's name that is not a folder is listed, so that a link to a FIFO or a loop
+ * is reported when it is read; a folder that cannot be read goes to `unreadable`.
+ */
+function sorFilesIn(folder: string, unreadable: (dir: string, error: unknown) => void): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new CliError(msg(`kan ikke læse mappen ${dir} (${codeOf(error)})`, `cannot read the folder ${dir} (${codeOf(error)})`));
+      unreadable(dir, error);
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
-      } else if (SOR_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(path);
+      } else if (SOR_FILE.test(entry.name)) files.push(path);
     }
   };
   walk(folder);

@@ -2,7 +2,8 @@
 // subcommands, or `sor-lint --stdio` the language server.
 import { ConfigError } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
-import { langFromEnvironment } from '../core/i18n.js';
+import { langFromEnvironment, msg } from '../core/i18n.js';
+import { MAX_FILE_BYTES, tooLarge } from '../fs/read.js';
 import { runImportCommand } from '../import/index.js';
 import { runLanguageServer } from '../lsp/run.js';
 import { runPreviewCommand } from '../preview/index.js';
@@ -49,10 +50,19 @@ function langOf(argv: string[]): Lang {
   return argv.includes('--lang') && (given === 'da' || given === 'en') ? given : langFromEnvironment(process.env);
 }
 
+/** Standard input, bounded as a file is: `- < /dev/zero` must end. */
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let total = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total <= MAX_FILE_BYTES) return;
+      process.stdin.destroy();
+      const reason = tooLarge(total);
+      reject(new CliError(msg(`kan ikke læse standard input: ${reason.da}`, `cannot read standard input: ${reason.en}`)));
+    });
     process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     process.stdin.on('error', reject);
   });

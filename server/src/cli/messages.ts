@@ -57,6 +57,8 @@ Tilvalg:
                              (--format og --output-file kan gentages: én rapport hver)
       --fix                  ret alle sikre fejl i filerne, og rapportér resten
       --fix-dry-run          vis rettelserne som diff i stedet for at skrive dem
+      --fix-type safe,suggestion
+                             hvilke rettelser (standard: safe; suggestion er gæt)
       --lang da|en           sprog i meddelelser (standard: fra LC_ALL/LC_MESSAGES/LANG)
   -c, --config FIL           brug kun denne konfiguration (ingen søgning i mapper)
       --print-config FIL     vis de regler og indstillinger, der gælder for FIL, som JSON
@@ -107,6 +109,8 @@ Options:
                              (--format and --output-file may repeat: one report each)
       --fix                  apply every safe fix to the files, and report what is left
       --fix-dry-run          print the fixes as a diff instead of writing them
+      --fix-type safe,suggestion
+                             which fixes to apply (default: safe; suggestions are guesses)
       --lang da|en           language of messages (default: from LC_ALL/LC_MESSAGES/LANG)
   -c, --config FILE          use only this configuration (no search through folders)
       --print-config FILE    print the rules and settings in force for FILE as JSON

@@ -1,13 +1,16 @@
 // The command: options in, reports out, an exit code back (0 clean, 1 findings, 2 could not work).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import type { OnlineAddresses } from './online.js';
 import { onlineAddresses } from './online.js';
 import type { FileConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
-import type { Lang } from '../core/i18n.js';
+import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
+import type { FixSelection } from '../core/fix-loop.js';
+import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { CliOptions } from './args.js';
@@ -17,10 +20,11 @@ import { LintCache, hashOf } from './cache.js';
 import { commandLineConfig, printedConfig } from './command-line-config.js';
 import { unifiedDiff } from './diff.js';
 import { unusedDirectiveFindings } from './directives.js';
-import { CliError, codeOf } from './errors.js';
+import { CliError, codeOf, FileError } from './errors.js';
 import type { FileTarget } from './files.js';
 import { expandTargets } from './files.js';
-import { fixUntilStable, writeAtomically } from './fix.js';
+import { FileReadError, readRegularFile } from '../fs/read.js';
+import { writeBack } from '../fs/write.js';
 import { formatters } from './formatters/index.js';
 import { HELP, ignoredFileNote } from './messages.js';
 import { repositoryRoot } from './paths.js';
@@ -40,10 +44,11 @@ export interface CliIo {
 /** What main does next: exit with a code, or keep running as the language server. */
 export type Outcome = { exitCode: number } | { languageServer: true };
 
-/** What lints leave besides reports: --fix-dry-run's diffs, and rules that threw. */
+/** What lints leave besides reports: --fix-dry-run's diffs, rules that threw, files it could not read or write. */
 interface RunState {
   diffs: string[];
   ruleFailures: { file: string; ruleId: string; error: unknown }[];
+  fileErrors: number;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<Outcome> {
@@ -65,14 +70,23 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const today = new Date().toISOString().slice(0, 10);
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
   const reports: FileReport[] = [];
-  const state: RunState = { diffs: [], ruleFailures: [] };
+  const state: RunState = { diffs: [], ruleFailures: [], fileErrors: 0 };
   // One verifier for every file, so they share its cache and its rate limit.
   const online = onlineAddresses(options, io);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
   const stdinReports = new Set<FileReport>();
 
+  // One file that cannot be read or written is said at once, and the others are still linted.
+  const fileError = (text: Msg) => {
+    io.stderr.write(`sor-lint: ${text[lang]}\n`);
+    state.fileErrors++;
+  };
   for (const target of targets) {
+    if (target.kind === 'unreadable') {
+      fileError(target.reason);
+      continue;
+    }
     if (target.kind === 'stdin') {
       const report = await lintStdin(options, io, lang, today, state, online);
       stdinReports.add(report);
@@ -85,7 +99,12 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang, config.ignoredByOption) + '\n');
       continue;
     }
-    reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
+    try {
+      reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      fileError(error.text);
+    }
   }
   for (const [argument, linted] of lintedByArgument) {
     if (linted === 0) {
@@ -116,13 +135,14 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   }
   for (const note of bulk.notes) io.stderr.write(`sor-lint: ${note[lang]}\n`);
   const unpruned = bulk.unpruned && !options.bulk.passOnUnpruned;
-  return { exitCode: state.ruleFailures.length > 0 || unpruned ? 2 : exitCodeOf(bulk.reports, options) };
+  return { exitCode: state.ruleFailures.length > 0 || state.fileErrors > 0 || unpruned ? 2 : exitCodeOf(bulk.reports, options) };
 }
 
 function checkOptions(options: CliOptions): void {
   for (const report of options.reports) {
     if (!(report.format in formatters)) throw new CliError(msg(`ukendt format "${report.format}" (kendte: ${Object.keys(formatters).join(', ')})`, `unknown format "${report.format}" (known: ${Object.keys(formatters).join(', ')})`));
   }
+  if (options.fixTypes && !options.fix && !options.fixDryRun) throw new CliError(msg('--fix-type kræver --fix eller --fix-dry-run', '--fix-type needs --fix or --fix-dry-run'));
   if (options.fix && options.fixDryRun) throw new CliError(msg('giv enten --fix eller --fix-dry-run, ikke begge', 'give either --fix or --fix-dry-run, not both'));
   if (options.fixDryRun && options.reports.some((r) => r.outputFile === undefined && r.format !== 'stylish')) {
     throw new CliError(
@@ -151,7 +171,7 @@ async function lintFile(
   const path = target.absolutePath;
   const configHash = cache && configHashOf(config, options, lang, today, online.describe(config));
   if (cache && configHash) {
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = statOrUndefined(path);
     if (stat && cache.unchangedByStat(path, stat.size, stat.mtimeMs, configHash)) return emptyReport(target);
   }
   const content = readText(path, target.displayPath);
@@ -163,14 +183,16 @@ async function lintFile(
   let result: LintResult;
   let written = content;
   if (options.fix || options.fixDryRun) {
-    const outcome = await fixUntilStable(content, lintText);
+    const first = await lintText(content);
+    const outcome = await fixUntilStableAsync(first, lintText, fixSelection(options));
     result = outcome.result;
     if (outcome.changed) {
-      const fixed = (outcome.bom ? '\uFEFF' : '') + outcome.text;
+      // Later passes lint the BOM-free text: the first lint knows whether the file had one.
+      const fixed = (first.bom ? '\uFEFF' : '') + result.text;
       if (options.fix) {
         writeFixed(path, target.displayPath, fixed);
         written = fixed;
-      } else state.diffs.push(fixDiff(content, outcome.text, target.displayPath));
+      } else state.diffs.push(fixDiff(content, result.text, target.displayPath));
     }
   } else result = await lintText(content);
   const report = fileReport(target.displayPath, path, result, options, lang, state);
@@ -189,8 +211,8 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
   const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today, inlineConfig: options.inlineConfig });
   const displayPath = name ?? '<stdin>';
   if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
-  const outcome = await fixUntilStable(content, lintText);
-  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.text, displayPath));
+  const outcome = await fixUntilStableAsync(await lintText(content), lintText, fixSelection(options));
+  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
   return fileReport(displayPath, absolute, outcome.result, options, lang, state);
 }
 
@@ -202,6 +224,11 @@ function lintAndVerify(config: FileConfig, online: OnlineAddresses, options: { f
   return (text: string): Promise<LintResult> => online.verify(lintWithConfig(text, config, options), config, { lang: options.lang, today: options.today });
 }
 
+/** Safe fixes only, unless --fix-type asks for suggestions (the user chose them). */
+function fixSelection(options: CliOptions): FixSelection {
+  return options.fixTypes ? { types: options.fixTypes } : SAFE_FIXES;
+}
+
 /** --fix-dry-run's diff of a file's content (BOM or not) and its fixed text (without). */
 function fixDiff(content: string, fixed: string, displayPath: string): string {
   return unifiedDiff(content.replace(/^\uFEFF/, ''), fixed, `a/${displayPath}`, `b/${displayPath}`);
@@ -211,7 +238,7 @@ function fileReport(displayPath: string, absolutePath: string | undefined, resul
   state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
   const lines = new LineIndex(result.text);
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
-  const findings = [...result.findings, ...extra]
+  const findings = [...findingsToOffer(result), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')
     .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
     .map((finding) => reportedFinding(lines, finding));
@@ -222,19 +249,30 @@ function emptyReport(target: FileTarget): FileReport {
   return { filePath: target.displayPath, absolutePath: target.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
 }
 
+/** A file's size and mtime for the cache; a loop or a missing file is left to the read to report. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes that are not UTF-8 become U+FFFD, as in the editor: the `encoding` rule reports them. */
 function readText(path: string, displayPath: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path).toString('utf8');
   } catch (error) {
-    throw new CliError(msg(`kan ikke læse ${displayPath} (${codeOf(error)})`, `cannot read ${displayPath} (${codeOf(error)})`));
+    if (error instanceof FileReadError) throw new FileError(error.describe(displayPath));
+    throw error;
   }
 }
 
 function writeFixed(path: string, displayPath: string, content: string): void {
   try {
-    writeAtomically(path, content);
+    writeBack(path, content);
   } catch (error) {
-    throw new CliError(msg(`kan ikke skrive rettelserne til ${displayPath} (${codeOf(error)})`, `cannot write the fixes to ${displayPath} (${codeOf(error)})`));
+    throw new FileError(msg(`kan ikke skrive rettelserne til ${displayPath} (${codeOf(error)})`, `cannot write the fixes to ${displayPath} (${codeOf(error)})`));
   }
 }
 

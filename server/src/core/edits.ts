@@ -24,11 +24,30 @@ export function replaceScalar(text: string, node: ScalarNode, value: string, lan
   const start = valueStart(text, node);
   if (node.start === node.end) return { start, end: start, newText: ' ' + formatScalar(value, language) };
   const quote = text[start];
+  if (language === 'yaml' && (quote === '|' || quote === '>')) return replaceBlockScalar(text, start, node.end, value);
   let newText: string;
   if (quote === '"') newText = JSON.stringify(value);
   else if (quote === "'") newText = `'${value.replace(/'/g, "''")}'`;
   else newText = formatScalar(value, language);
   return { start, end: node.end, newText };
+}
+
+/**
+ * A stripped block scalar (`|-`, `>-`) keeps its header, comment included, and its indentation:
+ * only the content is rewritten. Any other (`|` keeps a final line break, which a fixed value
+ * does not have) or a value that cannot stand as one content line becomes a quoted scalar with
+ * the header's comment after it.
+ */
+function replaceBlockScalar(text: string, start: number, end: number, value: string): TextEdit {
+  const headerEnd = endOfLine(text, start);
+  const header = /^[|>]-(?=\s|$)/.test(text.slice(start, headerEnd));
+  const content = /\S/.exec(text.slice(headerEnd, end));
+  if (header && content && value !== '' && !/^\s|[\r\n]|\s$/.test(value)) {
+    const contentStart = headerEnd + content.index;
+    return { start: contentStart, end: contentStart + text.slice(contentStart, end).trimEnd().length, newText: value };
+  }
+  const comment = /\s+#.*$/.exec(text.slice(start, headerEnd))?.[0] ?? '';
+  return { start, end: Math.max(headerEnd, start + text.slice(start, end).trimEnd().length), newText: JSON.stringify(value) + comment };
 }
 
 /** Where the value itself starts, after YAML node properties (`&anchor`, `!tag`). */

@@ -4,8 +4,6 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit 
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../core/docs.js';
-import type { Span } from '../core/ast.js';
-import type { Finding, Fix } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import { eolOf } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
@@ -13,7 +11,9 @@ import { PARSE_RULE_ID } from '../core/lint.js';
 import { ruleById } from '../rules/index.js';
 import type { DiagnosticData } from './diagnostics.js';
 import { diagnosticData, PositionMapper, SOURCE } from './diagnostics.js';
-import { chosenFix, fixAllSafe, minimalEdit, nonOverlapping } from './fixes.js';
+import { holdsUndecodedBytes } from '../core/decoding.js';
+import { FIX_TYPES, selectFixes } from '../core/fix-loop.js';
+import { fixAllSafe, minimalEdit } from './fixes.js';
 import { texts } from './texts.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sor-lint`;
@@ -70,7 +70,7 @@ function quickFixes(diagnostic: Diagnostic, data: DiagnosticData, context: Actio
 function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionContext): CodeAction[] {
   const actions: CodeAction[] = [];
   const { lang, result } = context;
-  const chosen = nonOverlapping(fixesOfRule(result.findings, ruleId));
+  const chosen = selectFixes(result, { types: FIX_TYPES, ruleId });
   if (chosen.length > 1) {
     const mapper = new PositionMapper(context.document, result.bom);
     actions.push({
@@ -80,7 +80,8 @@ function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionCont
       edit: workspaceEdit(context, chosen.flatMap((fix) => mapper.edits(fix))),
     });
   }
-  if (result.language === 'yaml' && ruleId !== PARSE_RULE_ID) {
+  // A comment is an edit too: none in a text holding bytes that were not UTF-8.
+  if (result.language === 'yaml' && ruleId !== PARSE_RULE_ID && !holdsUndecodedBytes(result.text)) {
     actions.push({
       title: texts.disableForLine(ruleId)[lang],
       kind: CodeActionKind.QuickFix,
@@ -93,27 +94,6 @@ function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionCont
     actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleDocUrl(ruleId)] } });
   }
   return actions;
-}
-
-/**
- * One fix per finding of the rule, but one per conflict: the two ends of a conflict point at
- * each other, and fixing one end settles both (retyping both ends of a nesting would be wrong).
- */
-function fixesOfRule(findings: readonly Finding[], ruleId: string): Fix[] {
-  const settled = new Set<string>();
-  const fixes: Fix[] = [];
-  for (const finding of findings) {
-    if (finding.ruleId !== ruleId || settled.has(spanKey(finding.span))) continue;
-    const fix = chosenFix(finding, false);
-    if (!fix) continue;
-    fixes.push(fix);
-    for (const related of finding.related) settled.add(spanKey(related.span));
-  }
-  return fixes;
-}
-
-function spanKey(span: Span): string {
-  return `${span.start}:${span.end}`;
 }
 
 /** `# sor-lint-disable-next-line <rule> -- <reason>` above the line, at the line's indentation. */

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/ast.js';
 import { ruleDocUrl } from '../core/docs.js';
 import type { Finding, Fix, Severity } from '../core/finding.js';
+import { findingsToOffer } from '../core/fix-loop.js';
 import type { LintResult } from '../core/lint.js';
 import { ruleById } from '../rules/index.js';
 
@@ -56,9 +57,9 @@ export class PositionMapper {
   }
 }
 
-export function toDiagnostics(result: Pick<LintResult, 'bom' | 'findings'>, document: TextDocument): Diagnostic[] {
+export function toDiagnostics(result: Pick<LintResult, 'text' | 'bom' | 'findings'>, document: TextDocument): Diagnostic[] {
   const mapper = new PositionMapper(document, result.bom);
-  return result.findings.map((finding) => toDiagnostic(finding, document, mapper));
+  return findingsToOffer(result).map((finding) => toDiagnostic(finding, document, mapper));
 }
 
 function toDiagnostic(finding: Finding, document: TextDocument, mapper: PositionMapper): Diagnostic {

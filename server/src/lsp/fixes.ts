@@ -1,59 +1,19 @@
-// Applying many fixes at once: pick fixes whose edits do not collide, and for "fix all safe",
-// repeat lint-and-fix until the text is stable, then hand the editor one edit.
+// The editor's side of the one fix loop (core/fix-loop.ts): "fix all safe" as one edit over the
+// changed part of the document, and the names the code actions call.
 import type { Finding, Fix, TextEdit } from '../core/finding.js';
-import { applyEdits } from '../core/edits.js';
-import type { LintResult } from '../core/lint.js';
+import type { Fixable } from '../core/fix-loop.js';
+import { chosenFix as chosenFixOf, FIX_TYPES, fixUntilStable, SAFE_FIXES } from '../core/fix-loop.js';
 
-export const MAX_FIX_PASSES = 10;
+export { MAX_FIX_PASSES, nonOverlapping } from '../core/fix-loop.js';
 
-/** The fix a "fix all" applies for a finding: its safe one if any (or, when allowed, its first). */
+/** The fix a "fix all" applies for a finding: its safe one if any (or, when allowed, a suggestion). */
 export function chosenFix(finding: Finding, safeOnly: boolean): Fix | undefined {
-  return finding.fixes.find((fix) => fix.safe) ?? (safeOnly ? undefined : finding.fixes[0]);
+  return chosenFixOf(finding, safeOnly ? SAFE_FIXES.types : FIX_TYPES);
 }
 
-/** Fixes in file order, skipping any that touches an edit already taken. */
-export function nonOverlapping(fixes: readonly Fix[]): Fix[] {
-  const taken: TextEdit[] = [];
-  const chosen: Fix[] = [];
-  const ordered = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
-  for (const fix of ordered) {
-    if (fix.edits.length === 0 || fix.edits.some((edit) => taken.some((other) => collide(edit, other)))) continue;
-    taken.push(...fix.edits);
-    chosen.push(fix);
-  }
-  return chosen;
-}
-
-function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((edit) => edit.start));
-}
-
-/** Overlapping ranges, or two edits at one point (their order would be arbitrary). */
-function collide(a: TextEdit, b: TextEdit): boolean {
-  return (a.start < b.end && b.start < a.end) || a.start === b.start;
-}
-
-/** The text with the given findings' chosen fixes applied in one pass. */
-export function applyFindingFixes(text: string, findings: readonly Finding[], safeOnly: boolean): string {
-  const fixes = findings.map((finding) => chosenFix(finding, safeOnly)).filter((fix): fix is Fix => fix !== undefined);
-  const chosen = nonOverlapping(fixes);
-  return chosen.length === 0 ? text : applyEdits(text, chosen.flatMap((fix) => fix.edits));
-}
-
-/**
- * Every safe fix, re-linting between passes since one fix can reveal or move another, until
- * nothing changes or MAX_FIX_PASSES. `lintText` lints a BOM-free text the way the editor does.
- */
-export function fixAllSafe(text: string, lintText: (text: string) => LintResult, first?: Pick<LintResult, 'text' | 'findings'>): string {
-  let current = text;
-  let result: Pick<LintResult, 'text' | 'findings'> = first ?? lintText(current);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const next = applyFindingFixes(result.text, result.findings, true);
-    if (next === result.text) break;
-    current = next;
-    if (pass + 1 < MAX_FIX_PASSES) result = lintText(current);
-  }
-  return current;
+/** Every safe fix, as `--fix` applies them. `lintText` lints a BOM-free text the way the editor does. */
+export function fixAllSafe(text: string, lintText: (text: string) => Fixable, first?: Fixable): string {
+  return fixUntilStable(first ?? lintText(text), lintText).result.text;
 }
 
 /** The one edit that turns `before` into `after`: the differing middle, so the cursor stays put. */

@@ -83,9 +83,14 @@ interface ArtifactLocation {
 
 function artifactLocation(file: FileReport, repoRoot: string): ArtifactLocation {
   const path = repoRelativePath(file, repoRoot);
-  if (!file.absolutePath) return { uri: encodeURI(path) };
+  if (!file.absolutePath) return { uri: encodePath(path) };
   if (path.startsWith('/')) return { uri: pathToFileURL(path).href };
-  return { uri: encodeURI(path), uriBaseId: SRCROOT };
+  return { uri: encodePath(path), uriBaseId: SRCROOT };
+}
+
+/** A relative URI for a path: every segment percent-encoded (encodeURI would leave `#` and `?`). */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 function region(file: FileReport, span: Span) {

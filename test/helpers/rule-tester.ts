@@ -19,6 +19,7 @@ export interface Seen {
   /** The text the finding's range covers. */
   text: string;
   message: string;
+  action: string;
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
@@ -39,6 +40,7 @@ export function describe(result: LintResult): Seen[] {
     severity: finding.severity,
     ...locate(result.text, finding.span, lines),
     message: finding.message,
+    action: finding.action,
   }));
 }
 

@@ -26,7 +26,10 @@ export interface Related {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** What is wrong, one sentence. */
   message: string;
+  /** What to do, one sentence; empty when there is nothing to say beyond the message. */
+  action: string;
   span: Span;
   related: Related[];
   fixes: Fix[];

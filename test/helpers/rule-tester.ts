@@ -19,7 +19,7 @@ export interface Seen {
   /** The text the finding's range covers. */
   text: string;
   message: string;
-  action: string;
+  action?: string;
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {

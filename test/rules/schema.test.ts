@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closestNames, editDistance, schema } from '../../server/src/rules/schema.js';
 import schemaFile from '../../schemas/sor-structure.schema.json';
 import { billionLaughs } from '../helpers/alias-bomb.js';
-import { findingsOf, fixOnce, lintText, providerYaml } from '../helpers/rule-tester.js';
+import { describe as describeFindings, findingsOf, fixOnce, lintText, providerYaml } from '../helpers/rule-tester.js';
 
 const institution = (body: string) => providerYaml(`  - name: Plejecenter Østervang\n${body}`);
 
@@ -152,6 +152,116 @@ describe('schema: types, patterns and enums', () => {
     expect(findingsOf(schema, institution('    unitType: Plejeenhed\n    legalBasis: serviceloven\n'))).toEqual([]);
     const closed = institution('    unitType: plejeenhed\n    toDate: 2020-01-01\n    legalBasis: serviceloven\n');
     expect(findingsOf(schema, closed).map((f) => f.text)).toEqual(['serviceloven']);
+  });
+});
+
+describe('schema: text written as a YAML number (issue 9, item 16)', () => {
+  const text = `provider:
+  name: Omsorgshuset ApS
+  cvr: 29403473
+institutions:
+  - name: Plejecenter Østervang
+    sorId: 123456789012345678
+    phone: 86123456 # reception
+    postalAddress:
+      street: Østervangsvej
+      houseNumber: 12
+      postalCode: 0800
+`;
+
+  it('reports each number where text belongs once, at the value, saying what other readers see', () => {
+    const seen = findingsOf(schema, text);
+    expect(seen.map((f) => [f.line, f.column, f.text])).toEqual([
+      [3, 8, '29403473'],
+      [6, 12, '123456789012345678'],
+      [7, 12, '86123456'],
+      [10, 20, '12'],
+      [11, 19, '0800'],
+    ]);
+    expect(seen[0].message).toBe('`cvr` for "Omsorgshuset ApS" is the YAML number 29403473, not text.');
+    expect(seen[0].action).toBe('Write it in quotes: "29403473".');
+    expect(seen[1].message).toBe('`sorId` for "Plejecenter Østervang" is the YAML number 123456789012345678, which other programs read as 123456789012345680.');
+    expect(seen[4].message).toBe('`postalAddress.postalCode` for "Plejecenter Østervang" is the YAML number 0800, which other programs read as 800.');
+    expect(seen[4].action).toBe('Write it in quotes: "0800".');
+    const da = findingsOf(schema, text, { lang: 'da' });
+    expect(da[4].message).toBe('`postalAddress.postalCode` for "Plejecenter Østervang" er YAML-tallet 0800, som andre programmer læser som 800.');
+    expect(da[4].action).toBe('Skriv det i anførselstegn: "0800".');
+  });
+
+  it('quotes the value as written with a safe fix, keeping the comment, and the file is then clean', () => {
+    const result = lintText(text, { ruleSet: [schema] });
+    expect(result.findings.map((f) => f.fixes.map((fix) => [fix.title, fix.safe]))).toEqual([
+      [['Quote "29403473"', true]],
+      [['Quote "123456789012345678"', true]],
+      [['Quote "86123456"', true]],
+      [['Quote "12"', true]],
+      [['Quote "0800"', true]],
+    ]);
+    let fixed = text;
+    for (let i = 0; i < 5; i++) fixed = fixOnce(schema, fixed);
+    expect(fixed).toBe(
+      text
+        .replace('29403473', '"29403473"')
+        .replace('123456789012345678', '"123456789012345678"')
+        .replace('86123456 #', '"86123456" #')
+        .replace('houseNumber: 12', 'houseNumber: "12"')
+        .replace('0800', '"0800"'),
+    );
+    expect(describeFindings(lintText(fixed)).filter((f) => f.ruleId === 'schema' || f.ruleId === 'parse')).toEqual([]);
+  });
+
+  it('leaves numbers where the format allows them, and words that are not numbers', () => {
+    const ok = institution('    unitType: afsnit\n    careUnit: false\n    visitingAddress: {street: Vej, houseNumber: "1", floor: st, coordinates: {east: 575123.4, north: 6223456}}\n');
+    expect(findingsOf(schema, ok)).toEqual([]);
+  });
+
+  it('gives `legalBasis: 42` one finding, the law rule\'s, whose advice is not to quote it (issue 9, item 23)', () => {
+    for (const [fileName, file] of [
+      ['a.sor.yaml', institution('    unitType: plejeenhed\n    legalBasis: 42\n')],
+      ['a.sor.json', '{ "provider": { "name": "X" }, "institutions": [ { "name": "Plejecenter Østervang", "unitType": "plejeenhed", "legalBasis": 42 } ] }'],
+    ]) {
+      const at42 = describeFindings(lintText(file, { fileName })).filter((f) => f.text === '42');
+      expect(at42.map((f) => f.ruleId)).toEqual(['legal-basis']);
+      expect(at42[0].action).toBe('Use one of aeldreloven, almenboligloven, aeldreboligloven or friplejeboligloven.');
+    }
+    const notCare = findingsOf(schema, institution('    unitType: afsnit\n    legalBasis: 42\n'));
+    expect(notCare.map((f) => [f.text, f.message])).toEqual([['42', '`legalBasis` for "Plejecenter Østervang" is `42`, not one of the allowed values.']]);
+    expect(notCare[0].action).toBe('Use one of `aeldreloven`, `almenboligloven`, `aeldreboligloven`, `friplejeboligloven`.');
+  });
+});
+
+describe('schema: dates are calendar dates (issue 9, item 18)', () => {
+  it.each(['2019-02-30', '2023-02-29', '2019-04-31', '2019-00-10'])('reports %s', (date) => {
+    const seen = findingsOf(schema, institution(`    fromDate: ${date}\n`));
+    expect(seen.map((f) => [f.line, f.text])).toEqual([[6, date]]);
+  });
+
+  it('says so in both languages, and accepts real dates, leap days included', () => {
+    const [seen] = findingsOf(schema, institution('    fromDate: 2019-02-30\n'));
+    expect(seen.message).toBe('`fromDate` for "Plejecenter Østervang" is 2019-02-30, which is not a date in the calendar.');
+    expect(seen.action).toBe('Write a real date, YYYY-MM-DD.');
+    const [da] = findingsOf(schema, institution('    fromDate: 2019-02-30\n'), { lang: 'da' });
+    expect(da.message).toBe('`fromDate` for "Plejecenter Østervang" er 2019-02-30, som ikke er en dato i kalenderen.');
+    expect(findingsOf(schema, institution('    fromDate: 2024-02-29\n    toDate: "2026-12-31"\n'))).toEqual([]);
+    const json = '{ "provider": { "name": "X", "toDate": "2019-02-30" } }';
+    expect(findingsOf(schema, json, { fileName: 'a.sor.json' }).map((f) => f.text)).toEqual(['"2019-02-30"']);
+  });
+});
+
+describe('schema: fixes that are guesses are suggestions (issue 9, item 23)', () => {
+  it('offers `wesbite` → `website` as a suggestion, never a safe fix', () => {
+    const text = institution('    wesbite: https://oestervang.dk\n');
+    const [finding] = lintText(text, { ruleSet: [schema] }).findings;
+    expect(finding.message).toBe('Unknown key `wesbite` in the unit "Plejecenter Østervang".');
+    expect(finding.action).toBe('Did you mean `website`?');
+    expect(finding.fixes.map((fix) => [fix.title, fix.safe])).toEqual([['Rename `wesbite` to `website`', false]]);
+  });
+
+  it('corrects an allowed value that differs only in case safely, and a misspelt one as a suggestion', () => {
+    const cased = lintText(institution('    unitType: afsnit\n    legalBasis: Aeldreloven\n'), { ruleSet: [schema] }).findings[0];
+    expect(cased.fixes.map((fix) => [fix.title, fix.safe])).toEqual([['Change to `aeldreloven`', true]]);
+    const misspelt = lintText(institution('    unitType: afsnit\n    legalBasis: aeldrelovn\n'), { ruleSet: [schema] }).findings[0];
+    expect(misspelt.fixes.map((fix) => [fix.title, fix.safe])).toEqual([['Change to `aeldreloven`', false]]);
   });
 });
 

@@ -28,8 +28,8 @@ export interface Finding {
   severity: Severity;
   /** What is wrong, one sentence. */
   message: string;
-  /** What to do, one sentence; empty when there is nothing to say beyond the message. */
-  action: string;
+  /** What to do, one sentence. Every rule's finding has one; a face's own notes may not. */
+  action?: string;
   span: Span;
   related: Related[];
   fixes: Fix[];

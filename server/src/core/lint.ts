@@ -98,7 +98,7 @@ export function toFinding(rule: Rule, setting: Severity | undefined, report: Rep
     ruleId: rule.id,
     severity: severityOf(rule, setting, report.severity),
     message: localise(report.message, lang),
-    action: report.action ? localise(report.action, lang) : '',
+    action: report.action && localise(report.action, lang),
     span: report.span,
     related: (report.related ?? []).map((r) => ({ span: r.span, message: localise(r.message, lang) })),
     fixes: (report.fixes ?? []).map((f) => ({ title: localise(f.title, lang), safe: f.safe, edits: f.edits })),

@@ -17,6 +17,7 @@ export const NOT_IN_DAR_WHY = msg(
 export const addressNotInDar: Rule = {
   id: ADDRESS_NOT_IN_DAR_ID,
   defaultSeverity: 'error',
+  fields: ['visitingAddress', 'darId'],
   docs: {
     summary: msg(
       'En plejeenheds besøgsadresse, som adresseregistret (DAR) ikke har, eller som det har nedlagt, eller et `darId`, som registret ikke kender. Kun med online adressetjek slået til.',

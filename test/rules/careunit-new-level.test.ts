@@ -16,15 +16,14 @@ group('careunit-new-level', () => {
     expect(seen.map(({ ruleId, severity, line, column, text }) => ({ ruleId, severity, line, column, text }))).toEqual([
       { ruleId: 'careunit-new-level', severity: 'warning', line: 10, column: 19, text: "'plejeenhed'" },
     ]);
-    expect(seen[0].message).toContain('This new plejeenhed (no SOR code) stands under "Omsorgshuset Jylland", not at institution level.');
-    expect(seen[0].message).toContain('as a health institution (klinik) (the guidance, Afsnit 3, Aktivitet 1b)');
-    expect(seen[0].message).toContain('Move it up under institutions, or agree the structure with SOR support.');
+    expect(seen[0].message).toBe('New care unit "Plejecenter Østervang" (no SOR code) stands under "Omsorgshuset Jylland", not at institution level.');
+    expect(seen[0].action).toBe('Move it up under `institutions`, or agree the structure with SOR support.');
   });
 
   it('speaks Danish', () => {
     const [seen] = findingsOf(rule, deepNewCareUnit, { lang: 'da' });
-    expect(seen.message).toContain('Denne nye plejeenhed (uden SOR-kode) står under "Omsorgshuset Jylland", ikke på institutionsniveau.');
-    expect(seen.message).toContain('sundhedsinstitution (klinik) (vejledningen, afsnit 3, aktivitet 1b)');
+    expect(seen.message).toBe('Den nye plejeenhed "Plejecenter Østervang" (ingen SOR-kode) står under "Omsorgshuset Jylland", ikke på institutionsniveau.');
+    expect(seen.action).toBe('Flyt den op under `institutions`, eller aftal strukturen med SOR-supporten.');
   });
 
   it('reports a new care unit with an empty SOR code, in JSON too', () => {

@@ -15,11 +15,15 @@ describe('legal-basis-pending', () => {
         line: 7,
         column: 17,
         text: 'aeldreboligloven',
-        message: expect.stringContaining('Care unit "Plejeboligerne Kastanjen" is new (no SOR code) and falls under ældreboligloven.'),
+        message: 'New care unit "Plejeboligerne Kastanjen" (no SOR code) falls under ældreboligloven, for which new SOR registrations are on hold.',
+        action: 'Wait with creating it in SOR, or correct `legalBasis` if another law applies.',
       },
     ]);
-    expect(findingsOf(legalBasisPending, text)[0].message).toContain('no new SOR registrations are to be made for now (Afsnit 3, footnote 1)');
-    expect(findingsOf(legalBasisPending, text, { lang: 'da' })[0].message).toContain('der for nu ikke skal oprettes nye SOR-registreringer (Afsnit 3, fodnote 1)');
+    const [da] = findingsOf(legalBasisPending, text, { lang: 'da' });
+    expect([da.message, da.action]).toEqual([
+      'Den nye plejeenhed "Plejeboligerne Kastanjen" (ingen SOR-kode) hører under ældreboligloven, hvor nye SOR-registreringer er sat i bero.',
+      'Vent med at oprette den i SOR, eller ret `legalBasis`, hvis en anden lov gælder.',
+    ]);
     expect(lintText(text, { ruleSet: [legalBasisPending] }).findings[0].fixes).toEqual([]);
   });
 

@@ -15,16 +15,17 @@ group('no-careunit', () => {
       expect(seen.map(({ ruleId, severity, line, column, text }) => ({ ruleId, severity, line, column, text }))).toEqual([
         { ruleId: 'no-careunit', severity: 'warning', line: 2, column: 3, text: 'name: Omsorgshuset ApS' },
       ]);
-      expect(seen[0].message).toContain('"Omsorgshuset ApS" has no (open) unit of type plejeenhed, so nothing of this provider will be shown on plejeoverblikket');
-      expect(seen[0].message).toContain('Afsnit 2, "Opgaven"');
-      expect(seen[0].message).toContain('The structure has one unit typed plejehjem: if it is the nursing home itself, it must change type (Aktivitet 2).');
+      expect(seen[0].message).toBe('Provider "Omsorgshuset ApS" has no open unit of type plejeenhed, so plejeoverblikket shows nothing of it.');
+      expect(seen[0].action).toBe('If the unit typed plejehjem is the nursing home itself, retype it to plejeenhed.');
     });
 
     it('counts several plejehjem units in the hint, and gives none without them', () => {
       const two = withoutCareUnit.replace('unitType: klinik', 'unitType: PLEJEHJEM');
-      expect(findingsOf(rule, two)[0].message).toContain('The structure has 2 units typed plejehjem');
+      expect(findingsOf(rule, two)[0].action).toBe('Retype those of the 2 units typed plejehjem that are nursing homes themselves to plejeenhed.');
       const none = withoutCareUnit.replace('unitType: plejehjem', 'unitType: klinik');
-      expect(findingsOf(rule, none)[0].message).not.toContain('typed plejehjem');
+      expect(findingsOf(rule, none)[0].action).toBe(
+        'Give each nursing home the provider runs the unit type plejeenhed, or create it as a health institution of that type.',
+      );
     });
 
     it('reports a provider whose only care unit is closed', () => {
@@ -41,8 +42,8 @@ group('no-careunit', () => {
 
     it('speaks Danish', () => {
       const [seen] = findingsOf(rule, withoutCareUnit, { lang: 'da' });
-      expect(seen.message).toContain('"Omsorgshuset ApS" har ingen (åben) enhed med enhedstypen plejeenhed');
-      expect(seen.message).toContain('afsnit 2, "Opgaven"');
+      expect(seen.message).toBe('Leverandøren "Omsorgshuset ApS" har ingen åben enhed med typen plejeenhed, så plejeoverblikket viser intet af den.');
+      expect(seen.action).toBe('Er enheden med typen plejehjem selve plejehjemmet, så giv den typen plejeenhed.');
     });
 
     it('reports in JSON at the name pair', () => {

@@ -18,18 +18,17 @@ group('provider-cvr', () => {
     it("reports a missing CVR number at the provider's name", () => {
       const seen = findingsOf(rule, withCvr('  sorId: "11000016002"'));
       expect(seen.map(({ severity, line, column, text }) => [severity, line, column, text])).toEqual([['error', 3, 3, 'name: Omsorgshuset ApS']]);
-      expect(seen[0].message).toContain('The provider "Omsorgshuset ApS" has no CVR number (cvr).');
-      expect(seen[0].message).toContain('(the guidance, Aktivitet 1a)');
-      expect(seen[0].message).toContain('Add the company\'s CVR number, 8 digits, such as cvr: "29403473".');
+      expect(seen[0].message).toBe('Provider "Omsorgshuset ApS" has no CVR number (`cvr`).');
+      expect(seen[0].action).toBe('Add the company\'s 8-digit CVR number, e.g. cvr: "29403473".');
       const [danish] = findingsOf(rule, withCvr('  sorId: "11000016002"'), { lang: 'da' });
-      expect(danish.message).toContain('Leverandøren "Omsorgshuset ApS" har intet CVR-nummer (cvr).');
-      expect(danish.message).toContain('(vejledningen, aktivitet 1a)');
+      expect(danish.message).toBe('Leverandøren "Omsorgshuset ApS" har intet CVR-nummer (`cvr`).');
+      expect(danish.action).toBe('Tilføj virksomhedens CVR-nummer på 8 cifre, fx cvr: "29403473".');
     });
 
     it.each(['  cvr:', '  cvr: ""', "  cvr: '  '", '  cvr: # udfyldes'])('reports an empty CVR number (%s) at its key', (line) => {
       const seen = findingsOf(rule, withCvr(line));
       expect(where(seen)).toEqual([[4, 3, 'cvr']]);
-      expect(seen[0].message).toContain('has no CVR number (cvr)');
+      expect(seen[0].message).toBe('Provider "Omsorgshuset ApS" has no CVR number (`cvr`).');
     });
 
     it.each([
@@ -40,19 +39,17 @@ group('provider-cvr', () => {
     ])('reports %s as not 8 digits, at the value', (line, value) => {
       const seen = findingsOf(rule, withCvr(line));
       expect(where(seen)).toEqual([[4, 8, value]]);
-      expect(seen[0].message).toContain(`is not exactly 8 digits.`);
-      expect(seen[0].message).toContain('Write the 8 digits without spaces, "DK" or anything in front.');
+      expect(seen[0].message).toBe(`The CVR number "${value.replace(/"/g, '')}" of "Omsorgshuset ApS" is not exactly 8 digits.`);
+      expect(seen[0].action).toBe('Write the 8 digits without spaces, "DK" or anything in front.');
     });
 
     it('reports a number that fails the modulus-11 check (one digit off FORMAT.md\'s 29403473)', () => {
       const seen = findingsOf(rule, withCvr('  cvr: "29403472" # fra kontrakten'));
       expect(seen.map(({ severity, line, column, text }) => [severity, line, column, text])).toEqual([['error', 4, 8, '"29403472"']]);
-      expect(seen[0].message).toContain(
-        'The CVR number "29403472" fails the CVR number\'s modulus-11 check (the weights 2,7,6,5,4,3,2,1 give a sum that 11 does not divide), so a digit is almost certainly wrong.',
-      );
-      expect(seen[0].message).toContain('Look the company up in the CVR register (datacvr.virk.dk) and correct the number.');
+      expect(seen[0].message).toBe('The CVR number "29403472" of "Omsorgshuset ApS" fails the modulus-11 check, so a digit is almost certainly wrong.');
+      expect(seen[0].action).toBe('Look the company up in the CVR register (datacvr.virk.dk) and correct the number.');
       const [danish] = findingsOf(rule, withCvr('  cvr: "29403472"'), { lang: 'da' });
-      expect(danish.message).toContain('CVR-nummeret "29403472" består ikke CVR-nummerets modulus 11-kontrol');
+      expect(danish.message).toBe('CVR-nummeret "29403472" for "Omsorgshuset ApS" består ikke modulus 11-kontrollen, så et ciffer er næsten sikkert forkert.');
     });
 
     it('reports in JSON at the value, and at the name when cvr is missing', () => {

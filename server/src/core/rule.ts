@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, documentation) and a check over the typed tree.
 // Rules report spans and bilingual messages; the core localises, applies configuration and
 // suppressions, and hands findings to the CLI and the language server.
-import type { MapNode, Span } from './ast.js';
+import type { MapNode, Node, Span } from './ast.js';
 import type { Severity, TextEdit } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import type { SorDocument } from './model.js';
@@ -29,12 +29,13 @@ export interface FixDoc {
 /**
  * A schema error that a rule reports itself, with a better message: the schema rule stays silent
  * on it so one mistake gives one finding. `property` is the key at fault (for `required`, the
- * missing key); `when` narrows it to the mappings the rule looks at.
+ * missing key); `when` narrows it to what the rule reports: the mapping that holds the key, and
+ * the value at fault (undefined for a missing key).
  */
 export interface SupersededSchemaError {
   keyword: string;
   property: string;
-  when?: (owner: MapNode, context: RuleContext) => boolean;
+  when?: (owner: MapNode, context: RuleContext, value: Node | undefined) => boolean;
 }
 
 export interface Rule {

@@ -2,7 +2,7 @@
 // forms and the postcode table. Split with the `schema` rule: the schema leaves missing `street`
 // and `houseNumber` keys to this rule (one finding, with the address's context) and reports values
 // of the wrong type (null, a list, a JSON number); this rule reads every part written as text.
-import type { ScalarNode, Span } from '../core/ast.js';
+import type { MapNode, Node, ScalarNode, Span } from '../core/ast.js';
 import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
@@ -23,6 +23,12 @@ const LOST_ZERO = /^\d{3}$/;
 
 const REQUIRED_PARTS = ['street', 'houseNumber', 'postalCode'] as const;
 
+const PART_FORMS = { houseNumber: HOUSE_NUMBER, floor: FLOOR, door: DOOR, postalCode: POSTCODE } as const;
+
+function failsForm(value: Node | undefined, form: RegExp): boolean {
+  return value?.kind === 'scalar' && value.text !== null && value.text.trim() !== '' && !form.test(value.text);
+}
+
 /** The part's name, and in Danish its definite form (all three are neuter: "husnummeret … det"). */
 const PART_NAMES: Record<(typeof REQUIRED_PARTS)[number], Msg & { daDefinite: string }> = {
   street: { ...msg('vejnavn', 'street name'), daDefinite: 'vejnavnet' },
@@ -37,7 +43,11 @@ export const addressFormat: Rule = {
   supersedes: [
     { keyword: 'required', property: 'street' },
     { keyword: 'required', property: 'houseNumber' },
-    ...['houseNumber', 'floor', 'door', 'postalCode'].map((property) => ({ keyword: 'pattern', property })),
+    ...(['houseNumber', 'floor', 'door', 'postalCode'] as const).flatMap((property) => [
+      { keyword: 'pattern', property },
+      // A number there that is wrong as text too: this rule's finding says what to write.
+      { keyword: 'type', property, when: (_owner: MapNode, _context: RuleContext, value: Node | undefined) => failsForm(value, PART_FORMS[property]) },
+    ]),
   ],
   docs: {
     summary: msg(

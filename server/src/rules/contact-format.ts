@@ -4,7 +4,8 @@ import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { replaceScalar } from '../core/edits.js';
 import { displayName, isClosed, VIRTUAL_ADDRESS_FIELDS } from '../core/model.js';
-import type { Rule, Wording } from '../core/rule.js';
+import type { MapNode, Node } from '../core/ast.js';
+import type { Rule, RuleContext, Wording } from '../core/rule.js';
 import type { EmailProblem } from './support/email.js';
 import { emailProblem } from './support/email.js';
 import type { PhoneProblem } from './support/phone.js';
@@ -103,7 +104,12 @@ export const contactFormat: Rule = {
   id: 'contact-format',
   defaultSeverity: 'error',
   fields: [...VIRTUAL_ADDRESS_FIELDS],
-  supersedes: VIRTUAL_ADDRESS_FIELDS.flatMap((property) => ['pattern', 'format'].map((keyword) => ({ keyword, property }))),
+  supersedes: VIRTUAL_ADDRESS_FIELDS.flatMap((property) => [
+    { keyword: 'pattern', property },
+    { keyword: 'format', property },
+    // A number that is wrong as text too (`phone: 1234`): this rule's finding says what to write.
+    { keyword: 'type', property, when: (_owner: MapNode, _context: RuleContext, value: Node | undefined) => value?.kind === 'scalar' && value.text !== null && diagnose(property, value.text) !== undefined },
+  ]),
   docs: {
     summary: msg(
       'En e-mailadresse, et telefonnummer eller et website, der ikke er korrekt skrevet.',

@@ -34,7 +34,11 @@ export const providerCvr: Rule = {
   id: 'provider-cvr',
   defaultSeverity: 'error',
   fields: ['cvr'],
-  supersedes: [{ keyword: 'pattern', property: 'cvr' }],
+  supersedes: [
+    { keyword: 'pattern', property: 'cvr' },
+    // A number that is no CVR number as text either: this rule's finding says what to write.
+    { keyword: 'type', property: 'cvr', when: (_owner, _context, value) => value?.kind === 'scalar' && value.text !== null && cvrProblem(value.text) !== undefined },
+  ],
   docs: {
     summary: msg(
       'Leverandøren har intet CVR-nummer, eller det er ikke 8 cifre, der består modulus 11-kontrollen.',

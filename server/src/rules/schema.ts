@@ -157,7 +157,10 @@ function isSuperseded(error: ErrorObject, target: PointerTarget, context: RuleCo
   const owner = error.keyword === 'required' ? target.node : target.parent;
   const property = error.keyword === 'required' ? String(error.params.missingProperty) : lastSegment(error.instancePath);
   return superseded.some(
-    (entry) => entry.keyword === error.keyword && entry.property === property && (!entry.when || (owner?.kind === 'map' && entry.when(owner, context))),
+    (entry) =>
+      entry.keyword === error.keyword &&
+      entry.property === property &&
+      (!entry.when || (owner?.kind === 'map' && entry.when(owner, context, error.keyword === 'required' ? undefined : target.node))),
   );
 }
 

@@ -14,6 +14,7 @@ import { careunitNewLevel } from './careunit-new-level.js';
 import { providerCvr } from './provider-cvr.js';
 import { sorCode } from './sor-code.js';
 import { noCareunit } from './no-careunit.js';
+import { unitTypeCode } from './unit-type-code.js';
 import { schema } from './schema.js';
 
 export const allRules: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const allRules: readonly Rule[] = [
   providerCvr,
   sorCode,
   noCareunit,
+  unitTypeCode,
   schema,
 ];
 

@@ -12,14 +12,15 @@ import {
   careUnitsAbove,
   careUnitsBelow,
   isNursingHome,
+  KNOWN_TYPE_CODES,
   markedNotCareUnit,
   ownPair,
   ownScalar,
   unitTypeSpan,
 } from './support/unit-types.js';
 
-/** plejehjem's SNOMED CT code: it would contradict the type once the unit is a plejeenhed. */
-const NURSING_HOME_TYPE_CODE = '42665001';
+/** plejehjem's SNOMED CT code: it would contradict the type once the unit is a plejeenhed (unit-type-code). */
+const NURSING_HOME_TYPE_CODE = KNOWN_TYPE_CODES[NURSING_HOME_TYPE];
 
 export const plejehjemRetype: Rule = {
   id: 'plejehjem-retype',

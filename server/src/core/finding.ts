@@ -23,6 +23,11 @@ export interface Related {
   message: string;
 }
 
+/** What a face shows on one line: the message, then what to do. */
+export function messageWithAction(finding: Pick<Finding, 'message' | 'action'>): string {
+  return finding.action ? `${finding.message} ${finding.action}` : finding.message;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;

@@ -1,5 +1,6 @@
 // The registry: every rule the core runs, in the order their documentation lists them.
 // Adding a rule: its module in this folder, its test in test/rules/, and one line here.
+import { ruleDocUrl } from '../core/docs.js';
 import type { Rule } from '../core/rule.js';
 import { plejeenhedNesting } from './plejeenhed-nesting.js';
 import { plejehjemRetype } from './plejehjem-retype.js';
@@ -37,4 +38,9 @@ export const allRules: readonly Rule[] = [
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.id === id);
+}
+
+/** The rule's documentation page; undefined for what is no registered rule (a parse error). */
+export function docsUrlOf(ruleId: string): string | undefined {
+  return ruleById(ruleId) ? ruleDocUrl(ruleId) : undefined;
 }

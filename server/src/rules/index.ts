@@ -40,6 +40,17 @@ export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.id === id);
 }
 
+/** The rules that read a key, from their metadata (hover names them, linking their documentation). */
+export function rulesConcerningKey(key: string): string[] {
+  return allRules.filter((rule) => rule.fields.includes(key)).map((rule) => rule.id);
+}
+
+/** The rules that speak about one value of a key (`unitType: plejehjem`), compared without case. */
+export function rulesConcerningValue(key: string, value: string): string[] {
+  const normalised = value.trim().toLowerCase();
+  return allRules.filter((rule) => rule.values?.[key]?.includes(normalised)).map((rule) => rule.id);
+}
+
 /** The rule's documentation page; undefined for what is no registered rule (a parse error). */
 export function docsUrlOf(ruleId: string): string | undefined {
   return ruleById(ruleId) ? ruleDocUrl(ruleId) : undefined;

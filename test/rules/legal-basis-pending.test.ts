@@ -15,13 +15,13 @@ describe('legal-basis-pending', () => {
         line: 7,
         column: 17,
         text: 'aeldreboligloven',
-        message: 'New care unit "Plejeboligerne Kastanjen" (no SOR code) falls under ældreboligloven, for which new SOR registrations are on hold.',
+        message: 'New care unit "Plejeboligerne Kastanjen" (no SOR code) falls under ældreboligloven, and new SOR registrations under that law are on hold.',
         action: 'Wait with creating it in SOR, or correct `legalBasis` if another law applies.',
       },
     ]);
     const [da] = findingsOf(legalBasisPending, text, { lang: 'da' });
     expect([da.message, da.action]).toEqual([
-      'Den nye plejeenhed "Plejeboligerne Kastanjen" (ingen SOR-kode) hører under ældreboligloven, hvor nye SOR-registreringer er sat i bero.',
+      'Den nye plejeenhed "Plejeboligerne Kastanjen" (ingen SOR-kode) hører under ældreboligloven, og nye SOR-registreringer efter den lov er sat i bero.',
       'Vent med at oprette den i SOR, eller ret `legalBasis`, hvis en anden lov gælder.',
     ]);
     expect(lintText(text, { ruleSet: [legalBasisPending] }).findings[0].fixes).toEqual([]);

@@ -52,7 +52,7 @@ describe('address-unverified', () => {
     );
     const all = lintText(text);
     const contact = all.findings.find((f) => f.ruleId === 'careunit-contact-missing' && f.message.includes('visiting address'));
-    expect(contact?.message).toBe('Care unit "Plejeenheden Birken" has no visiting address of its own, so SOR uses the postal address of "Omsorgshuset Nord" (Østervangsvej 12, 8000 Aarhus C) as visiting address.');
+    expect(contact?.message).toBe('Care unit "Plejeenheden Birken" has no visiting address of its own, so SOR uses the postal address of "Omsorgshuset Nord" (Østervangsvej 12, 8000 Aarhus C) instead.');
     expect(brief(text)).toEqual([{ severity: 'warning', line: 9, column: 9, text: 'name: Plejeenheden Birken' }]);
     const [found] = findingsOf(addressUnverified, text);
     expect(found.message).toBe(

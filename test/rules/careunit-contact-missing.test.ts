@@ -114,7 +114,7 @@ describe('careunit-contact-missing: invalid', () => {
       expect.objectContaining({
         ...at(5, 5, NAME),
         severity: 'info',
-        message: 'Care unit "Plejecenter Østervang" has no visiting address of its own, so SOR uses its postal address (Østervangsvej 12A, 8000 Aarhus C) as visiting address.',
+        message: 'Care unit "Plejecenter Østervang" has no visiting address of its own, so SOR uses its postal address (Østervangsvej 12A, 8000 Aarhus C) instead.',
       }),
     ]);
   });

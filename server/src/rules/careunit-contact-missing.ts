@@ -177,9 +177,9 @@ function sourceText(effective: EffectiveValue, unit: Entity): Msg {
     return msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`);
   }
   if (effective.from === unit) {
-    return msg(`dens postadresse (${value}) som besøgsadresse`, `its postal address (${value}) as visiting address`);
+    return msg(`dens postadresse (${value}) i stedet`, `its postal address (${value}) instead`);
   }
-  return msg(`postadressen fra "${from}" (${value}) som besøgsadresse`, `the postal address of "${from}" (${value}) as visiting address`);
+  return msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
 }
 
 function capitalise(text: string): string {

@@ -86,8 +86,8 @@ function retypeWording(entity: Entity, context: RuleContext): Wording {
   const atInstitutionLevel = entity.level === 'institution';
   const ownAddress = hasOwnVisitingAddress(entity);
   const why = msg(
-    [atInstitutionLevel && 'den står på institutionsniveau', ownAddress && 'den har sin egen besøgsadresse'].filter(Boolean).join(' og '),
-    [atInstitutionLevel && 'it stands at institution level', ownAddress && 'it has its own visiting address'].filter(Boolean).join(' and '),
+    'den ' + [atInstitutionLevel && 'står på institutionsniveau', ownAddress && 'har sin egen besøgsadresse'].filter(Boolean).join(' og '),
+    'it ' + [atInstitutionLevel && 'stands at institution level', ownAddress && 'has its own visiting address'].filter(Boolean).join(' and '),
   );
   // JSON has no comments, so there the field is the only way to acknowledge the unit.
   const yaml = context.document.language === 'yaml';

@@ -54,13 +54,22 @@ institutions:
     legalBasis: friplejeboligloven
 `,
   },
-  fix: {
-    safe: false,
-    description: msg(
-      'Tilbyder de fire love som hurtigrettelser: hver indsætter `legalBasis` efter enhedstypen eller retter den forkerte værdi. En værdi, der kun er stavet anderledes (`Ældreloven`), rettes sikkert.',
-      'Offers the four laws as quick-fixes: each inserts `legalBasis` after the unit type or replaces the wrong value. A value only spelled differently (`Ældreloven`) is corrected safely.',
-    ),
-  },
+  fix: [
+    {
+      safe: true,
+      description: msg(
+        'Retter en værdi, der kun er stavet anderledes (`Ældreloven`), til formatets stavemåde (`aeldreloven`).',
+        'Corrects a value only spelled differently (`Ældreloven`) to the format’s spelling (`aeldreloven`).',
+      ),
+    },
+    {
+      safe: false,
+      description: msg(
+        'Tilbyder de fire love som hurtigrettelser: hver indsætter `legalBasis` efter enhedstypen eller retter den forkerte værdi.',
+        'Offers the four laws as quick-fixes: each inserts `legalBasis` after the unit type or replaces the wrong value.',
+      ),
+    },
+  ],
   check(context) {
     for (const entity of context.document.entities) {
       if (!isCareUnit(entity) || isClosed(entity, context.today)) continue;

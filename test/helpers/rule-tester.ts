@@ -128,8 +128,11 @@ export interface ValidCase {
 export interface InvalidCase extends ValidCase {
   /** Every finding of the rule, in order. */
   findings: ExpectedFinding[];
-  /** The text after applying the fix whose title matches (the first fix when no title is given), and whether it is safe. */
-  fix?: { title?: RegExp; safe: boolean; text: string };
+  /**
+   * The text after applying the fix whose title matches (the first fix when no title is given),
+   * and whether it is safe; 'none' when the rule offers no fix.
+   */
+  fix?: { title?: RegExp; safe: boolean; text: string } | 'none';
 }
 
 /**
@@ -152,11 +155,16 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       if (!c.fix) return;
       const result = lintText(c.text, { ruleSet: [rule], ...c.options });
       const fixes = result.findings.flatMap((finding) => finding.fixes);
-      const fix = c.fix.title ? fixes.find((f) => c.fix!.title!.test(f.title)) : fixes[0];
-      vitest.expect(fix, `a fix matching ${c.fix.title}`).toBeDefined();
-      vitest.expect(fix!.safe).toBe(c.fix.safe);
+      if (c.fix === 'none') {
+        vitest.expect(fixes).toEqual([]);
+        return;
+      }
+      const { title, safe, text } = c.fix;
+      const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+      vitest.expect(fix, `a fix matching ${title}`).toBeDefined();
+      vitest.expect(fix!.safe).toBe(safe);
       const fixed = applyFix(result.text, fix!);
-      vitest.expect(fixed).toBe(c.fix.text);
+      vitest.expect(fixed).toBe(text);
       // Linted with every rule, as after --fix: it parses, and the rule has one finding fewer.
       const after = ownAndParseFindings(rule.id, fixed, c.options);
       vitest.expect(after.filter((f) => f.ruleId === PARSE_RULE_ID)).toEqual([]);

@@ -152,6 +152,8 @@ describe('careunit-contact-missing: invalid', () => {
       ],
       ['Telefonnummeret (`phone`) på plejeenheden "Plejecenter Østervang" er tomt.', 'Udfyld det.'],
     ]);
+    const titles = lintText(text, { ruleSet: [careunitContactMissing], lang: 'da' }).findings.flatMap((f) => f.fixes.map((fix) => fix.title));
+    expect(titles).toEqual(['Indsæt en tom nøgle `website` til udfyldning']);
   });
 
   it('works on JSON, at the unit’s name', () => {

@@ -208,7 +208,7 @@ function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): 
   const list = fields.map((field) => `\`${field}\``).join(', ');
   const title =
     fields.length === 1
-      ? msg(`Indsæt tom ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
+      ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
       : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
   return { title, safe: false, edits: [edit] };
 }

@@ -156,6 +156,14 @@ describe('careunit-contact-missing: invalid', () => {
     expect(titles).toEqual(['Indsæt en tom nøgle `website` til udfyldning']);
   });
 
+  it('agrees in gender in Danish: "intet telefonnummer … et", "ingen e-mailadresse … en" (issue 9, item 24)', () => {
+    const text = careUnit(`    visitingAddress: ${ADDRESS}\n    postalAddress: ${ADDRESS}\n    website: https://oestervang.dk\n`);
+    expect(findingsOf(careunitContactMissing, text, { lang: 'da' }).map((f) => f.message)).toEqual([
+      'Plejeenheden "Plejecenter Østervang" har intet telefonnummer (`phone`), og ingen enhed over den har et.',
+      'Plejeenheden "Plejecenter Østervang" har ingen e-mailadresse (`email`), og ingen enhed over den har en.',
+    ]);
+  });
+
   it('works on JSON, at the unit’s name', () => {
     const text = `{
   "provider": { "name": "Omsorgshuset ApS", "cvr": "29403473" },

@@ -216,11 +216,12 @@ institutions:
 
   it('leaves a number that is wrong as text too to the rule that checks the field: one finding per mistake', () => {
     const text = providerYaml(
-      '  - name: Plejecenter Østervang\n    unitType: plejeenhed\n    phone: 1234\n    postalAddress: {street: Vej, houseNumber: 1000, floor: 1., postalCode: 800, city: Høje Taastrup}\n',
+      '  - name: Plejecenter Østervang\n    sorId: 12\n    unitType: plejeenhed\n    phone: 1234\n    postalAddress: {street: Vej, houseNumber: 1000, floor: 1., postalCode: 800, city: Høje Taastrup}\n',
     ).replace('"29403473"', '123');
-    const numbers = describeFindings(lintText(text)).filter((f) => ['123', '1234', '1000', '1.', '800'].includes(f.text));
+    const numbers = describeFindings(lintText(text)).filter((f) => ['123', '12', '1234', '1000', '1.', '800'].includes(f.text));
     expect(numbers.map((f) => [f.text, f.ruleId])).toEqual([
       ['123', 'provider-cvr'],
+      ['12', 'sor-code'],
       ['1234', 'contact-format'],
       ['1000', 'address-format'],
       ['1.', 'address-format'],

@@ -104,7 +104,11 @@ export const sorCode: Rule = {
   id: 'sor-code',
   defaultSeverity: 'error',
   fields: ['sorId'],
-  supersedes: [{ keyword: 'pattern', property: 'sorId' }],
+  supersedes: [
+    { keyword: 'pattern', property: 'sorId' },
+    // A number that cannot be a SOR code as text either (`sorId: -0`, `sorId: 12`): this rule says so.
+    { keyword: 'type', property: 'sorId', when: (_owner, _context, value) => value?.kind === 'scalar' && value.text !== null && checkSorCode(value.text).kind !== 'digits' },
+  ],
   docs: {
     summary: msg(
       'En SOR-kode, der ikke kan være en SOR-kode, som to enheder deler, eller hvis opbygning tyder på en tastefejl.',

@@ -139,9 +139,9 @@ export interface InvalidCase extends ValidCase {
  * The declarative RuleTester: a rule test fills in a table of texts the rule accepts and texts it
  * reports, and this registers one test each. A fix is applied and the text after it asserted; the
  * fixed text must parse and the finding it fixed be gone. The rule's documentation examples are
- * checked too: the invalid one is reported, the valid one is not.
+ * checked too: the invalid one is reported (where `example` says), the valid one is not.
  */
-export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; example?: ExpectedFinding[] }): void {
   vitest.describe(`${rule.id}: valid`, () => {
     vitest.it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_, c) => {
       vitest.expect(findingsOf(rule, c.text, c.options)).toEqual([]);
@@ -170,7 +170,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       vitest.expect(after.filter((f) => f.ruleId === PARSE_RULE_ID)).toEqual([]);
       vitest.expect(after.length).toBe(seen.length - 1);
     });
-    vitest.it('its invalid documentation example', () => vitest.expect(exampleFindings(rule).invalid.length).toBeGreaterThan(0));
+    vitest.it('its invalid documentation example', () => {
+      const { invalid } = exampleFindings(rule);
+      if (cases.example) vitest.expect(invalid.map((finding, i) => pick(finding, cases.example![i]))).toEqual(cases.example);
+      else vitest.expect(invalid.length).toBeGreaterThan(0);
+    });
   });
 }
 

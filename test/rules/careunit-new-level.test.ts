@@ -61,4 +61,5 @@ ruleTester(rule, {
       findings: [{ line: 3, column: 64, text: '"PLEJEENHED"' }],
     },
   ],
+  example: [{ line: 7, column: 19, text: 'plejeenhed' }],
 });

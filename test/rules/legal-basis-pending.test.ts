@@ -55,4 +55,5 @@ ruleTester(legalBasisPending, {
       findings: [{ line: 7, column: 17, text: "'aeldreboligloven'" }],
     },
   ],
+  example: [{ line: 6, column: 17, text: 'aeldreboligloven' }],
 });

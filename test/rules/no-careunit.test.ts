@@ -66,4 +66,5 @@ ruleTester(rule, {
       findings: [{ line: 3, column: 5, text: '"name": "Omsorgshuset ApS"' }],
     },
   ],
+  example: [AT_NAME],
 });

@@ -61,4 +61,5 @@ ruleTester(unitTypeCode, {
       findings: [{ line: 1, column: 106, text: '"12345678"' }],
     },
   ],
+  example: [{ line: 7, column: 19, text: '"42665001"' }],
 });

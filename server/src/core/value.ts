@@ -112,7 +112,7 @@ const YAML_INT = /^[-+]?[0-9]+$/;
 const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** The number YAML 1.2's core schema reads a plain scalar as, if it reads one. */
-export function yamlNumber(text: string): number | undefined {
+function yamlNumber(text: string): number | undefined {
   if (YAML_INT.test(text) || YAML_FLOAT.test(text)) return Number(text);
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);

@@ -405,7 +405,7 @@ const TOO_LARGE: Wording = {
  * What the error is about: a key of a unit (`postalAddress.postalCode` for "Østervang"), a
  * top-level key, an entry of a list without a unit name, or the file.
  */
-export function subjectOf(pointer: string, context: RuleContext): Msg {
+function subjectOf(pointer: string, context: RuleContext): Msg {
   const segments = pointerSegments(pointer);
   const last = segments[segments.length - 1];
   if (last === undefined) return msg('filen', 'the file');

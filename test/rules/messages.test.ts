@@ -138,10 +138,12 @@ const EXPECTED: Record<string, Rendered> = {
   },
   'schema': {
     da: [
+      ['`sorId` for "Plejecenter Østervang" er YAML-tallet 698481000016007, ikke tekst.', 'Skriv det i anførselstegn: "698481000016007".'],
       ['Ukendt nøgle `unitTyp` i enheden "Plejecenter Østervang".', 'Mente du `unitType`?'],
       ['`units` for "Plejecenter Østervang" skal være en liste (linjer der starter med `- `), men er teksten `Afsnit Birken`.', 'Skriv en liste (linjer der starter med `- `).'],
     ],
     en: [
+      ['`sorId` for "Plejecenter Østervang" is the YAML number 698481000016007, not text.', 'Write it in quotes: "698481000016007".'],
       ['Unknown key `unitTyp` in the unit "Plejecenter Østervang".', 'Did you mean `unitType`?'],
       ['`units` for "Plejecenter Østervang" must be a list (lines starting with `- `), but is the text `Afsnit Birken`.', 'Write a list (lines starting with `- `).'],
     ],

@@ -387,7 +387,7 @@ describe('schema: Danish', () => {
 
 describe('schema: documentation', () => {
   it('has an invalid example the rule reports and a valid one it accepts', () => {
-    expect(findingsOf(schema, schema.docs.invalidExample).map((f) => f.text)).toEqual(['unitTyp', 'Afsnit Birken']);
+    expect(findingsOf(schema, schema.docs.invalidExample).map((f) => f.text)).toEqual(['698481000016007', 'unitTyp', 'Afsnit Birken']);
     expect(findingsOf(schema, schema.docs.validExample)).toEqual([]);
   });
 });

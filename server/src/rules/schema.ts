@@ -57,10 +57,12 @@ export const schema: Rule = {
     ),
     source: 'FORMAT.md (the file format)',
     invalidExample: exampleFile(`  - name: Plejecenter Østervang
+    sorId: 698481000016007
     unitTyp: plejeenhed
     units: Afsnit Birken
 `),
     validExample: exampleFile(`  - name: Plejecenter Østervang
+    sorId: "698481000016007"
     unitType: plejeenhed
     units:
       - name: Afsnit Birken

@@ -78,8 +78,8 @@ export function notInDarWording(unit: string, written: string, hasCandidates: bo
 export function unknownDarIdWording(unit: string, darId: string, hasCandidates: boolean): Wording {
   return {
     message: msg(
-      `DAR kender ikke adresse-id'et ${darId} i besøgsadressen for "${unit}" (ukendt, nedlagt eller henlagt).`,
-      `DAR does not know the address id ${darId} in the visiting address of "${unit}" (unknown, retired or withdrawn).`,
+      `DAR kender ikke adresse-id'et ${darId} i besøgsadressen for "${unit}".`,
+      `DAR does not know the address id ${darId} in the visiting address of "${unit}".`,
     ),
     action: correctAddress(hasCandidates),
   };

@@ -50,8 +50,8 @@ institutions:
       context.report({
         span: basis.node,
         message: msg(
-          `Den nye plejeenhed "${name}" (ingen SOR-kode) hører under ældreboligloven, og nye SOR-registreringer efter den lov er sat i bero.`,
-          `New care unit "${name}" (no SOR code) falls under ældreboligloven, and new SOR registrations under that law are on hold.`,
+          `Den nye plejeenhed "${name}" (ingen SOR-kode) hører under ældreboligloven: nye SOR-registreringer efter den er sat i bero.`,
+          `New care unit "${name}" (no SOR code) falls under ældreboligloven: new SOR registrations under it are on hold.`,
         ),
         action: msg('Vent med at oprette den i SOR, eller ret `legalBasis`, hvis en anden lov gælder.', 'Wait with creating it in SOR, or correct `legalBasis` if another law applies.'),
       });

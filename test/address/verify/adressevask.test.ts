@@ -118,7 +118,7 @@ describe('Adressevask verdicts', () => {
         line: 15,
         column: 14,
         text: unknown,
-        message: `DAR does not know the address id ${unknown} in the visiting address of "Plejecenter Østervang" (unknown, retired or withdrawn).`,
+        message: `DAR does not know the address id ${unknown} in the visiting address of "Plejecenter Østervang".`,
       },
     ]);
     const fixed = applyEdits(result.text, findings[0].fixes[0].edits);

@@ -31,14 +31,14 @@ describe('a file that is not UTF-8', () => {
       'contact-format@24:12 error fixable=false',
       'contact-format@26:14 error fixable=false',
     ]);
-    expect(report.findings[0].message).toBe(
-      'The file is not valid UTF-8: 6 characters cannot be read (shown as �); it looks like Windows-1252. ' +
-        'Convert it to UTF-8: in VS Code "Reopen with Encoding" Windows 1252, then "Save with Encoding" UTF-8, or iconv -f WINDOWS-1252 -t UTF-8.',
+    expect(report.findings[0].message).toBe('The file is not valid UTF-8: 6 characters cannot be read (shown as �); it looks like Windows-1252.');
+    expect(report.findings[0].action).toBe(
+      'Convert it to UTF-8: in VS Code "Reopen with Encoding" Windows 1252, then "Save with Encoding" UTF-8, or iconv -f WINDOWS-1252 -t UTF-8.',
     );
     const [danish] = jsonReport(runCli(['--lang', 'da', '--format', 'json', 'ansi.sor.yaml'], { cwd: dir }))[0].findings;
-    expect(danish.message).toBe(
-      'Filen er ikke gyldig UTF-8: 6 tegn kan ikke læses (vises som �); den ligner Windows-1252. ' +
-        'Konvertér den til UTF-8: i VS Code med "Reopen with Encoding" Windows 1252 og så "Save with Encoding" UTF-8, eller med iconv -f WINDOWS-1252 -t UTF-8.',
+    expect(danish.message).toBe('Filen er ikke gyldig UTF-8: 6 tegn kan ikke læses (vises som �); den ligner Windows-1252.');
+    expect(danish.action).toBe(
+      'Konvertér den til UTF-8: i VS Code med "Reopen with Encoding" Windows 1252 og så "Save with Encoding" UTF-8, eller med iconv -f WINDOWS-1252 -t UTF-8.',
     );
   });
 
@@ -48,7 +48,8 @@ describe('a file that is not UTF-8', () => {
     const [report] = jsonReport(runCli(['--format', 'json', 'unicode.sor.yaml'], { cwd: dir }));
     const encoding = report.findings.filter((f) => f.ruleId === 'encoding');
     expect(encoding.map((f) => `${f.line}:${f.column}`)).toEqual(['1:1']);
-    expect(encoding[0].message).toContain('it looks like UTF-16. Convert it to UTF-8: in VS Code "Reopen with Encoding" UTF-16 LE');
+    expect(encoding[0].message).toContain('it looks like UTF-16.');
+    expect(encoding[0].action).toContain('Convert it to UTF-8: in VS Code "Reopen with Encoding" UTF-16 LE');
   });
 
   it('is never rewritten by --fix, while the other files are fixed', () => {

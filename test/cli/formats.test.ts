@@ -24,7 +24,7 @@ function textAt(text: string, f: { line: number; column: number; endLine: number
 }
 
 describe('--format json', () => {
-  it('has exactly the shape CLI.md gives, 1-based positions, and fixable', () => {
+  it('has the shape CLI.md gives, grown by action and docsUrl; 1-based positions, and fixable', () => {
     const result = runCli(['--format', 'json', 'basic/errors.sor.yaml', 'basic/clean.sor.yaml']);
     expect(result.code).toBe(1);
     const report = jsonReport(result);
@@ -35,11 +35,13 @@ describe('--format json', () => {
     expect(report.map((file) => file.filePath)).toEqual(['basic/errors.sor.yaml', 'basic/clean.sor.yaml']);
     expect(report[1].findings).toEqual([]);
     const [cvr, unknownKey] = report[0].findings;
-    expect(Object.keys(cvr)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+    expect(Object.keys(cvr)).toEqual(['ruleId', 'severity', 'message', 'action', 'docsUrl', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
     expect(report[0].findings).toHaveLength(2);
     expect([cvr.ruleId, cvr.severity, cvr.line, cvr.column, cvr.fixable]).toEqual(['provider-cvr', 'error', 4, 8, false]);
     expect(textAt(read('basic/errors.sor.yaml'), cvr)).toBe('"29403474"');
-    expect(cvr.message).toContain('29403474');
+    expect(cvr.message).toBe('The CVR number "29403474" of "Omsorgshuset ApS" fails the modulus-11 check, so a digit is almost certainly wrong.');
+    expect(cvr.action).toBe('Look the company up in the CVR register (datacvr.virk.dk) and correct the number.');
+    expect(cvr.docsUrl).toBe(ruleDocUrl('provider-cvr'));
     expect([unknownKey.ruleId, unknownKey.line, unknownKey.column]).toEqual(['schema', 5, 3]);
     expect(textAt(read('basic/errors.sor.yaml'), unknownKey)).toBe('colour');
     expect(result.stderr).toBe('');
@@ -67,9 +69,12 @@ describe('--format stylish', () => {
     const result = runCli(['basic/retype.sor.yaml', 'basic/errors.sor.yaml']);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('basic/retype.sor.yaml');
-    expect(lines[1]).toMatch(/^ {2}29:15 {2}warning {2}This unit is typed plejehjem .+ {2}plejehjem-retype$/);
+    // The message, then the action: both on the finding's line.
+    expect(lines[1]).toMatch(/^ {2}29:15 {2}warning {2}Unit "[^"]+" is typed plejehjem .+\. If it is, change its type to plejeenhed; if not, record careUnit: false\. {2}plejehjem-retype$/);
     expect(lines[3]).toBe('basic/errors.sor.yaml');
-    expect(lines[4]).toMatch(/^ {2}4:8 {2}error {2}The CVR number "29403474" .+ {2}provider-cvr$/);
+    expect(lines[4]).toBe(
+      '  4:8  error  The CVR number "29403474" of "Omsorgshuset ApS" fails the modulus-11 check, so a digit is almost certainly wrong. Look the company up in the CVR register (datacvr.virk.dk) and correct the number.  provider-cvr',
+    );
     expect(lines[5]).toMatch(/^ {2}5:3 {2}error {2}.+ {2}schema$/);
     expect(lines.slice(7)).toEqual(['✖ 3 problems (2 errors, 1 warning)', '']);
     expect(result.stdout).not.toContain('\x1b[');
@@ -156,6 +161,8 @@ describe('--format sarif', () => {
     const json = jsonReport(runCli(['--format', 'json', 'sub'], { cwd: repo }));
     expect(results.map((r) => r.ruleId)).toEqual(json.flatMap((file) => file.findings.map((f) => f.ruleId)));
     for (const r of results) expect(driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    // The message, then the action.
+    expect(results.map((r) => r.message.text)).toEqual(json.flatMap((file) => file.findings.map((f) => `${f.message} ${f.action}`)));
 
     const duplicates = results.filter((r) => r.ruleId === 'sor-code');
     expect(duplicates).toHaveLength(2);
@@ -237,7 +244,7 @@ describe('--format github', () => {
         command: f.severity === 'error' ? 'error' : 'warning',
         // Relative to the repository's top level (this repository), as GitHub resolves them.
         props: { file: `test/fixtures/cli/${f.file}`, line: String(f.line), col: String(f.column), endLine: String(f.endLine), endColumn: String(f.endColumn), title: f.ruleId },
-        message: f.message,
+        message: `${f.message} ${f.action}`,
       })),
     );
   });

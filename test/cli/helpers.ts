@@ -73,6 +73,8 @@ export interface JsonFinding {
   ruleId: string;
   severity: string;
   message: string;
+  action: string | null;
+  docsUrl: string | null;
   line: number;
   column: number;
   endLine: number;

@@ -19,19 +19,19 @@ function valueOf(text: string, language: Language = 'yaml'): unknown {
 }
 
 describe('toValue', () => {
-  it('reads YAML plain scalars as their text, except null and booleans', () => {
+  it('reads YAML plain scalars as YAML 1.2 types them (null, booleans, numbers), everything else as text', () => {
     const value = valueOf(
       'postalCode: 0800\nhouseNumber: 12\neast: 575123.50\nfromDate: 2019-03-01\ncareUnit: false\nempty:\ntilde: ~\nhex: 0x1F\n',
     );
     expect(value).toEqual({
-      postalCode: '0800',
-      houseNumber: '12',
-      east: '575123.50',
+      postalCode: 800,
+      houseNumber: 12,
+      east: 575123.5,
       fromDate: '2019-03-01',
       careUnit: false,
       empty: null,
       tilde: null,
-      hex: '0x1F',
+      hex: 31,
     });
   });
 

@@ -1,5 +1,6 @@
 // RuleTester-style helpers: lint a text with one rule (or all) and describe the findings the way
 // a user sees them: rule, severity, 1-based line and column, the exact text under the squiggle.
+import * as vitest from 'vitest';
 import type { Span } from '../../server/src/core/ast.js';
 import type { Finding, Fix } from '../../server/src/core/finding.js';
 import type { Lang } from '../../server/src/core/i18n.js';
@@ -19,6 +20,7 @@ export interface Seen {
   /** The text the finding's range covers. */
   text: string;
   message: string;
+  action?: string;
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
@@ -39,6 +41,7 @@ export function describe(result: LintResult): Seen[] {
     severity: finding.severity,
     ...locate(result.text, finding.span, lines),
     message: finding.message,
+    action: finding.action,
   }));
 }
 
@@ -104,4 +107,80 @@ export function fixTitled(rule: Rule, text: string, title: RegExp, options: Lint
   const fix = fixes.find((f) => title.test(f.title));
   if (!fix) throw new Error(`no ${rule.id} fix matching ${title}; titles: ${fixes.map((f) => f.title).join(' | ')}`);
   return applyFix(result.text, fix);
+}
+
+/** A finding as a rule test expects it; message, action and severity are checked when given. */
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  text: string;
+  message?: string;
+  action?: string;
+  severity?: Finding['severity'];
+}
+
+export interface ValidCase {
+  name: string;
+  text: string;
+  options?: LintOptions;
+}
+
+export interface InvalidCase extends ValidCase {
+  /** Every finding of the rule, in order. */
+  findings: ExpectedFinding[];
+  /**
+   * The text after applying the fix whose title matches (the first fix when no title is given),
+   * and whether it is safe; 'none' when the rule offers no fix.
+   */
+  fix?: { title?: RegExp; safe: boolean; text: string } | 'none';
+}
+
+/**
+ * The declarative RuleTester: a rule test fills in a table of texts the rule accepts and texts it
+ * reports, and this registers one test each. A fix is applied and the text after it asserted; the
+ * fixed text must parse and the finding it fixed be gone. The rule's documentation examples are
+ * checked too: the invalid one is reported (where `example` says), the valid one is not.
+ */
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; example?: ExpectedFinding[] }): void {
+  vitest.describe(`${rule.id}: valid`, () => {
+    vitest.it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_, c) => {
+      vitest.expect(findingsOf(rule, c.text, c.options)).toEqual([]);
+    });
+    vitest.it('its valid documentation example', () => vitest.expect(exampleFindings(rule).valid).toEqual([]));
+  });
+  vitest.describe(`${rule.id}: invalid`, () => {
+    vitest.it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_, c) => {
+      const seen = findingsOf(rule, c.text, c.options);
+      vitest.expect(seen.map((finding, i) => pick(finding, c.findings[i]))).toEqual(c.findings);
+      if (!c.fix) return;
+      const result = lintText(c.text, { ruleSet: [rule], ...c.options });
+      const fixes = result.findings.flatMap((finding) => finding.fixes);
+      if (c.fix === 'none') {
+        vitest.expect(fixes).toEqual([]);
+        return;
+      }
+      const { title, safe, text } = c.fix;
+      const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+      vitest.expect(fix, `a fix matching ${title}`).toBeDefined();
+      vitest.expect(fix!.safe).toBe(safe);
+      const fixed = applyFix(result.text, fix!);
+      vitest.expect(fixed).toBe(text);
+      // Linted with every rule, as after --fix: it parses, and the rule has one finding fewer.
+      const after = ownAndParseFindings(rule.id, fixed, c.options);
+      vitest.expect(after.filter((f) => f.ruleId === PARSE_RULE_ID)).toEqual([]);
+      vitest.expect(after.length).toBe(seen.length - 1);
+    });
+    vitest.it('its invalid documentation example', () => {
+      const { invalid } = exampleFindings(rule);
+      if (cases.example) vitest.expect(invalid.map((finding, i) => pick(finding, cases.example![i]))).toEqual(cases.example);
+      else vitest.expect(invalid.length).toBeGreaterThan(0);
+    });
+  });
+}
+
+/** The fields of a seen finding that the expectation names. */
+function pick(seen: Seen, expected: ExpectedFinding | undefined): Partial<Seen> {
+  const picked: Partial<Seen> = { line: seen.line, column: seen.column, text: seen.text };
+  for (const key of ['message', 'action', 'severity'] as const) if (expected && key in expected) picked[key] = seen[key] as never;
+  return picked;
 }

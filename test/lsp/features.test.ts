@@ -62,6 +62,15 @@ describe('features in English', () => {
     expect(markdown).toContain(ruleById('legal-basis')!.docs.summary.en);
   });
 
+  it('names every rule whose metadata concerns a key: darId is read offline and online', async () => {
+    const uri = await open(client, 'provider:\n  name: X\ninstitutions:\n  - name: Y\n    unitType: plejeenhed\n    visitingAddress: { street: Vej, houseNumber: "1", darId: 0a3f50a0-73bf-32b8-e044-0003ba298018 }\n');
+    const result = (await hover(client, uri, positionOf(client, uri, 'darId', 1)))!;
+    const markdown = (result.contents as MarkupContent).value;
+    expect(client.document(uri).getText(result.range!)).toBe('darId');
+    expect(markdown).toContain('[`address-unverified`](https://');
+    expect(markdown).toContain('[`address-not-in-dar`](https://');
+  });
+
   it('explains plejehjem-retype when hovering unitType: plejehjem', async () => {
     const uri = await open(client);
     const result = (await hover(client, uri, positionOf(client, uri, 'plejehjem\n', 2)))!;
@@ -182,7 +191,7 @@ describe('features in Danish', () => {
     const uri = await open(client);
     const { diagnostics } = await client.diagnosticsFor(uri, 1);
     const danish = lint(FIXTURE, { fileName: 'x.sor.yaml', lang: 'da', today: '2026-11-26' });
-    expect(diagnostics.map((d) => d.message)).toEqual(danish.findings.map((f) => f.message));
+    expect(diagnostics.map((d) => d.message)).toEqual(danish.findings.map((f) => `${f.message} ${f.action}`));
     const retype = diagnostics.find((d) => d.code === 'plejehjem-retype')!;
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: retype.range, context: { diagnostics: [retype] } });
     expect(actions!.map((a) => a.title)).toEqual([
@@ -203,7 +212,7 @@ describe('features in Danish', () => {
       const uri = await open(client);
       const { diagnostics } = await client.diagnosticsFor(uri, 1);
       const english = lint(FIXTURE, { fileName: 'x.sor.yaml', lang: 'en', today: '2026-11-26' });
-      expect(diagnostics.map((d) => d.message)).toEqual(english.findings.map((f) => f.message));
+      expect(diagnostics.map((d) => d.message)).toEqual(english.findings.map((f) => `${f.message} ${f.action}`));
     } finally {
       await client.changeSettings({});
     }

@@ -57,7 +57,7 @@ describe('the preview request', () => {
       { name: 'Plejecenter Østervang', line: 11, state: 'shown', email: 'kontakt@oestervang.dk', blocking: [] },
       { name: 'Plejecenter Birkely', line: 23, state: 'rejected', email: BAD_EMAIL, blocking: [{ ruleId: 'contact-format', line: 27, column: 12, text: BAD_EMAIL }] },
     ]);
-    expect(result.preview!.providers[0].careUnits[1].blocking[0].message).toContain(`"${BAD_EMAIL}" has an invalid domain`);
+    expect(result.preview!.providers[0].careUnits[1].blocking[0].message).toBe(`The e-mail address "${BAD_EMAIL}" of "Plejecenter Birkely" has an invalid domain after the @.`);
   });
 
   it('announces each publication, and the next request shows the edited text', async () => {

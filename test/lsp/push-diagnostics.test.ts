@@ -88,7 +88,8 @@ describe('push diagnostics', () => {
   it('publishes exactly the core findings, in the editor positions of the same text', async () => {
     const { uri, diagnostics } = await openFixture();
     const core = lint(FIXTURE, { fileName: 'x.sor.yaml', today: '2026-11-26' });
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual(core.findings.map((f) => [f.ruleId, f.message]));
+    // The Problems panel shows the message, then the action.
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual(core.findings.map((f) => [f.ruleId, `${f.message} ${f.action}`]));
     const document = client.document(uri);
     expect(diagnostics.map((d) => document.offsetAt(d.range.start))).toEqual(core.findings.map((f) => f.span.start));
   });
@@ -201,7 +202,7 @@ describe('push diagnostics', () => {
     const [retype] = only(final.diagnostics, 'plejehjem-retype');
     expect(client.document(uri).getText(retype.range)).toBe('plejehjem');
     const core = lint(text, { fileName: 'x.sor.yaml', today: '2026-11-26' });
-    expect(final.diagnostics.map((d) => d.message)).toEqual(core.findings.map((f) => f.message));
+    expect(final.diagnostics.map((d) => d.message)).toEqual(core.findings.map((f) => `${f.message} ${f.action}`));
   });
 
   it('sends a status notification for each lint', async () => {

@@ -24,18 +24,15 @@ describe('address-unverified', () => {
     expect(found.map(({ severity, line, column, text: under }) => ({ severity, line, column, text: under }))).toEqual([
       { severity: 'warning', line: 7, column: 5, text: 'visitingAddress' },
     ]);
-    expect(found[0].message).toContain('The visiting address of "Plejecenter Østervang" is not confirmed as a DAR address: it has no DAR address id (`darId`) and no coordinates.');
-    expect(found[0].message).toContain('otherwise plejeoverblikket reports an error and the care unit is not shown');
-    expect(found[0].message).toContain('SOR marks such an address with an X, because it cannot be shown on a map (Aktivitet 3, "Særligt om besøgsadressen")');
-    expect(found[0].message).toContain('record its address id as `darId`, or have sor-lint check it in DAR online (`--online`');
+    expect(found[0].message).toBe('The visiting address of "Plejecenter Østervang" is not confirmed as a DAR address.');
+    expect(found[0].action).toBe('Look the address up in DAR and record its id as `darId`, or verify it online (`--online`).');
   });
 
   it('speaks Danish', () => {
     const text = institution(`    unitType: plejeenhed\n    visitingAddress: ${ADDRESS}\n`);
     const [found] = findingsOf(addressUnverified, text, { lang: 'da' });
-    expect(found.message).toContain('Besøgsadressen for "Plejecenter Østervang" er ikke bekræftet som en DAR-adresse');
-    expect(found.message).toContain('ellers melder plejeoverblikket fejl, og plejeenheden vises ikke');
-    expect(found.message).toContain('skriv dens adresse-id som `darId`');
+    expect(found.message).toBe('Besøgsadressen for "Plejecenter Østervang" er ikke bekræftet som en DAR-adresse.');
+    expect(found.action).toBe('Slå adressen op i DAR og skriv dens id som `darId`, eller tjek den online (`--online`).');
   });
 
   it('checks the unit\'s own postal address when it has no visiting address (SOR\'s inheritance), at the unit', () => {
@@ -44,8 +41,27 @@ describe('address-unverified', () => {
     expect(found.map(({ severity, line, column, text: under }) => ({ severity, line, column, text: under }))).toEqual([
       { severity: 'warning', line: 5, column: 5, text: 'name: Plejecenter Østervang' },
     ]);
-    expect(found[0].message).toMatch(/^"Plejecenter Østervang" has no visiting address, so SOR uses its postal address as visiting address, and that is not confirmed as a DAR address/);
+    expect(found[0].message).toBe('"Plejecenter Østervang" has no visiting address, and the postal address SOR uses instead is not confirmed as a DAR address.');
     expect(findingsOf(addressUnverified, institution(`    unitType: plejeenhed\n    postalAddress: ${VERIFIED}\n`))).toEqual([]);
+  });
+
+  it('checks a postal address the care unit inherits from its parent, as careunit-contact-missing sees it (issue 9, item 21)', () => {
+    const text = institution(
+      `    unitType: klinik\n    postalAddress: ${ADDRESS}\n    units:\n      - name: Plejeenheden Birken\n        unitType: plejeenhed\n`,
+      'Omsorgshuset Nord',
+    );
+    const all = lintText(text);
+    const contact = all.findings.find((f) => f.ruleId === 'careunit-contact-missing' && f.message.includes('visiting address'));
+    expect(contact?.message).toBe('Care unit "Plejeenheden Birken" has no visiting address of its own, so SOR uses the postal address of "Omsorgshuset Nord" (Østervangsvej 12, 8000 Aarhus C) instead.');
+    expect(brief(text)).toEqual([{ severity: 'warning', line: 9, column: 9, text: 'name: Plejeenheden Birken' }]);
+    const [found] = findingsOf(addressUnverified, text);
+    expect(found.message).toBe(
+      'The postal address of "Omsorgshuset Nord" that SOR uses as visiting address of "Plejeenheden Birken" is not confirmed as a DAR address.',
+    );
+    const verified = institution(
+      `    unitType: klinik\n    postalAddress: ${VERIFIED}\n    units:\n      - name: Plejeenheden Birken\n        unitType: plejeenhed\n`,
+    );
+    expect(brief(verified)).toEqual([]);
   });
 
   it('checks the visiting address, not the postal one, when the unit has both', () => {

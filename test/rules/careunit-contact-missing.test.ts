@@ -63,12 +63,11 @@ describe('careunit-contact-missing: invalid', () => {
 `);
     const found = findingsOf(careunitContactMissing, text);
     expect(found).toEqual([
-      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: expect.stringContaining('has no visiting address (`visitingAddress`), nor a postal address that SOR could use in its place') }),
-      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: expect.stringContaining('has no postal address (`postalAddress`), and no unit above it has one') }),
-      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: expect.stringContaining('has no website (`website`)') }),
+      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: 'Care unit "Plejecenter Østervang" has no visiting address (`visitingAddress`), nor a postal address SOR could use instead.' }),
+      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: 'Care unit "Plejecenter Østervang" has no postal address (`postalAddress`), and no unit above it has one.' }),
+      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: 'Care unit "Plejecenter Østervang" has no website (`website`), and no unit above it has one.' }),
     ]);
-    expect(found[2].message).toContain('Aktivitet 1b and 3');
-    expect(found[2].message).toContain('Add `website` to the care unit.');
+    expect(found[2].action).toBe('Add `website` to the care unit.');
   });
 
   it('reports fields inherited from the provider as information naming it and the value shown', () => {
@@ -80,10 +79,13 @@ describe('careunit-contact-missing: invalid', () => {
       ['info', 9, 5, NAME],
       ['info', 9, 5, NAME],
     ]);
-    expect(found[0].message).toContain('Care unit "Plejecenter Østervang" has no postal address of its own: SOR uses the one of "Omsorgshuset ApS" (Søndergade 14, 8000 Aarhus C), and plejeoverblikket will show that.');
-    expect(found[1].message).toContain('has no phone number of its own: SOR uses the one of "Omsorgshuset ApS" (70 20 30 40)');
-    expect(found[2].message).toContain('email address of its own: SOR uses the one of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk)');
-    expect(found[3].message).toContain('website of its own: SOR uses the one of "Omsorgshuset ApS" (https://omsorgshuset.dk)');
+    expect(found.map((f) => f.message)).toEqual([
+      'Care unit "Plejecenter Østervang" has no postal address of its own, so SOR uses the value of "Omsorgshuset ApS" (Søndergade 14, 8000 Aarhus C).',
+      'Care unit "Plejecenter Østervang" has no phone number of its own, so SOR uses the value of "Omsorgshuset ApS" (70 20 30 40).',
+      'Care unit "Plejecenter Østervang" has no email address of its own, so SOR uses the value of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk).',
+      'Care unit "Plejecenter Østervang" has no website of its own, so SOR uses the value of "Omsorgshuset ApS" (https://omsorgshuset.dk).',
+    ]);
+    expect(found[1].action).toBe('Add the care unit’s own `phone` unless the one SOR uses is right for it.');
   });
 
   it('names the nearest unit up the chain a deeper care unit inherits from', () => {
@@ -98,7 +100,7 @@ describe('careunit-contact-missing: invalid', () => {
         website: https://oestervang.dk
 `, '  phone: "70 20 30 40"\n');
     expect(findingsOf(careunitContactMissing, text)).toEqual([
-      expect.objectContaining({ ...at(9, 9, NAME), severity: 'info', message: expect.stringContaining('SOR uses the one of "Omsorgshuset Nord" (86 00 00 00)') }),
+      expect.objectContaining({ ...at(9, 9, NAME), severity: 'info', message: 'Care unit "Plejecenter Østervang" has no phone number of its own, so SOR uses the value of "Omsorgshuset Nord" (86 00 00 00).' }),
     ]);
   });
 
@@ -112,7 +114,7 @@ describe('careunit-contact-missing: invalid', () => {
       expect.objectContaining({
         ...at(5, 5, NAME),
         severity: 'info',
-        message: expect.stringMatching(/no visiting address of its own: SOR uses its postal address \(Østervangsvej 12A, 8000 Aarhus C\) as visiting address.*valid DAR address/),
+        message: 'Care unit "Plejecenter Østervang" has no visiting address of its own, so SOR uses its postal address (Østervangsvej 12A, 8000 Aarhus C) instead.',
       }),
     ]);
   });
@@ -125,9 +127,14 @@ describe('careunit-contact-missing: invalid', () => {
     website: https://oestervang.dk
 `, '  email: kontakt@omsorgshuset.dk\n');
     expect(findingsOf(careunitContactMissing, text)).toEqual([
-      expect.objectContaining({ ...at(9, 5, 'postalAddress'), severity: 'error', message: expect.stringContaining('The postal address of care unit "Plejecenter Østervang" (`postalAddress`) is empty: fill it in.') }),
-      expect.objectContaining({ ...at(10, 5, 'phone'), severity: 'error', message: expect.stringContaining('(`phone`) is empty: fill it in.') }),
-      expect.objectContaining({ ...at(11, 12, '""'), severity: 'error', message: expect.stringContaining('Until then SOR uses the one of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk).') }),
+      expect.objectContaining({ ...at(9, 5, 'postalAddress'), severity: 'error', message: 'The postal address (`postalAddress`) of care unit "Plejecenter Østervang" is empty.', action: 'Fill it in.' }),
+      expect.objectContaining({ ...at(10, 5, 'phone'), severity: 'error', message: 'The phone number (`phone`) of care unit "Plejecenter Østervang" is empty.', action: 'Fill it in.' }),
+      expect.objectContaining({
+        ...at(11, 12, '""'),
+        severity: 'error',
+        message: 'The email address (`email`) of care unit "Plejecenter Østervang" is empty.',
+        action: 'Fill it in; until then SOR uses the value of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk).',
+      }),
     ]);
   });
 
@@ -137,9 +144,23 @@ describe('careunit-contact-missing: invalid', () => {
     phone: ""
     email: kontakt@oestervang.dk
 `, '  website: https://omsorgshuset.dk\n');
+    // Danish nouns agree in gender: "intet eget website … det", "telefonnummeret … tomt".
+    expect(findingsOf(careunitContactMissing, text, { lang: 'da' }).map((f) => [f.message, f.action])).toEqual([
+      [
+        'Plejeenheden "Plejecenter Østervang" har intet eget website, så SOR bruger værdien fra "Omsorgshuset ApS" (https://omsorgshuset.dk).',
+        'Tilføj plejeenhedens eget website (`website`), medmindre det, SOR bruger, er det rigtige.',
+      ],
+      ['Telefonnummeret (`phone`) på plejeenheden "Plejecenter Østervang" er tomt.', 'Udfyld det.'],
+    ]);
+    const titles = lintText(text, { ruleSet: [careunitContactMissing], lang: 'da' }).findings.flatMap((f) => f.fixes.map((fix) => fix.title));
+    expect(titles).toEqual(['Indsæt en tom nøgle `website` til udfyldning']);
+  });
+
+  it('agrees in gender in Danish: "intet telefonnummer … et", "ingen e-mailadresse … en" (issue 9, item 24)', () => {
+    const text = careUnit(`    visitingAddress: ${ADDRESS}\n    postalAddress: ${ADDRESS}\n    website: https://oestervang.dk\n`);
     expect(findingsOf(careunitContactMissing, text, { lang: 'da' }).map((f) => f.message)).toEqual([
-      expect.stringContaining('Plejeenheden "Plejecenter Østervang" har ingen website selv: SOR bruger den fra "Omsorgshuset ApS" (https://omsorgshuset.dk)'),
-      expect.stringContaining('Feltet telefonnummer (`phone`) på plejeenheden "Plejecenter Østervang" er tomt: udfyld det.'),
+      'Plejeenheden "Plejecenter Østervang" har intet telefonnummer (`phone`), og ingen enhed over den har et.',
+      'Plejeenheden "Plejecenter Østervang" har ingen e-mailadresse (`email`), og ingen enhed over den har en.',
     ]);
   });
 
@@ -152,8 +173,8 @@ describe('careunit-contact-missing: invalid', () => {
   ]
 }`;
     expect(findingsOf(careunitContactMissing, text, { fileName: 'x.sor.json' })).toEqual([
-      expect.objectContaining({ ...at(4, 7, '"name": "Plejecenter Østervang"'), severity: 'error', message: expect.stringContaining('has no postal address (`postalAddress`)') }),
-      expect.objectContaining({ ...at(5, 76, '""'), severity: 'error', message: expect.stringContaining('(`website`) is empty') }),
+      expect.objectContaining({ ...at(4, 7, '"name": "Plejecenter Østervang"'), severity: 'error', message: 'Care unit "Plejecenter Østervang" has no postal address (`postalAddress`), and no unit above it has one.' }),
+      expect.objectContaining({ ...at(5, 76, '""'), severity: 'error', message: 'The website (`website`) of care unit "Plejecenter Østervang" is empty.' }),
     ]);
   });
 
@@ -212,7 +233,7 @@ describe('careunit-contact-missing: fixes', () => {
         unitType: afsnit
 `));
     expect(ownAndParseFindings(RULE, fixed)).toEqual([
-      expect.objectContaining({ ...at(11, 12, '""'), severity: 'error', message: expect.stringContaining('(`email`) is empty: fill it in.') }),
+      expect.objectContaining({ ...at(11, 12, '""'), severity: 'error', message: 'The email address (`email`) of care unit "Plejecenter Østervang" is empty.', action: 'Fill it in.' }),
     ]);
   });
 
@@ -264,8 +285,8 @@ describe('careunit-contact-missing: fixes', () => {
       city: ""
 `));
     expect(ownAndParseFindings(RULE, fixed)).toEqual([
-      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: expect.stringContaining('has no visiting address (`visitingAddress`)') }),
-      expect.objectContaining({ ...at(10, 5, 'postalAddress'), severity: 'error', message: expect.stringContaining('(`postalAddress`) is empty: fill it in.') }),
+      expect.objectContaining({ ...at(5, 5, NAME), severity: 'error', message: 'Care unit "Plejecenter Østervang" has no visiting address (`visitingAddress`), nor a postal address SOR could use instead.' }),
+      expect.objectContaining({ ...at(10, 5, 'postalAddress'), severity: 'error', message: 'The postal address (`postalAddress`) of care unit "Plejecenter Østervang" is empty.' }),
     ]);
   });
 
@@ -278,7 +299,7 @@ describe('careunit-contact-missing: fixes', () => {
     const fixed = fixTitled(careunitContactMissing, text, /`email`/);
     expect(fixed).toBe(text.replace('    website: https://oestervang.dk\n', '    website: https://oestervang.dk\n    email: ""\n'));
     expect(ownAndParseFindings(RULE, fixed)).toEqual([
-      expect.objectContaining({ ...at(12, 12, '""'), severity: 'error', message: expect.stringContaining('Until then SOR uses the one of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk).') }),
+      expect.objectContaining({ ...at(12, 12, '""'), severity: 'error', action: 'Fill it in; until then SOR uses the value of "Omsorgshuset ApS" (kontakt@omsorgshuset.dk).' }),
     ]);
   });
 
@@ -326,7 +347,7 @@ describe('careunit-contact-missing: fixes', () => {
         "city": ""
       },`));
     expect(ownAndParseFindings(RULE, fixed, options)).toEqual([
-      expect.objectContaining({ ...at(14, 7, '"postalAddress"'), severity: 'error', message: expect.stringContaining('is empty: fill it in') }),
+      expect.objectContaining({ ...at(14, 7, '"postalAddress"'), severity: 'error', message: 'The postal address (`postalAddress`) of care unit "Plejecenter Østervang" is empty.', action: 'Fill it in.' }),
     ]);
   });
 

@@ -1,6 +1,5 @@
-import { describe as group, expect, it } from 'vitest';
 import { careunitNewLevel as rule } from '../../server/src/rules/careunit-new-level.js';
-import { exampleFindings, findingsOf, providerYaml } from '../helpers/rule-tester.js';
+import { providerYaml, ruleTester } from '../helpers/rule-tester.js';
 
 const deepNewCareUnit = providerYaml(`  - name: Omsorgshuset Jylland
     sorId: "698481000016007"
@@ -10,48 +9,57 @@ const deepNewCareUnit = providerYaml(`  - name: Omsorgshuset Jylland
         unitType: 'plejeenhed'
 `);
 
-group('careunit-new-level', () => {
-  it('reports a new care unit below institution level, at its unit type', () => {
-    const seen = findingsOf(rule, deepNewCareUnit);
-    expect(seen.map(({ ruleId, severity, line, column, text }) => ({ ruleId, severity, line, column, text }))).toEqual([
-      { ruleId: 'careunit-new-level', severity: 'warning', line: 10, column: 19, text: "'plejeenhed'" },
-    ]);
-    expect(seen[0].message).toContain('This new plejeenhed (no SOR code) stands under "Omsorgshuset Jylland", not at institution level.');
-    expect(seen[0].message).toContain('as a health institution (klinik) (the guidance, Afsnit 3, Aktivitet 1b)');
-    expect(seen[0].message).toContain('Move it up under institutions, or agree the structure with SOR support.');
-  });
-
-  it('speaks Danish', () => {
-    const [seen] = findingsOf(rule, deepNewCareUnit, { lang: 'da' });
-    expect(seen.message).toContain('Denne nye plejeenhed (uden SOR-kode) står under "Omsorgshuset Jylland", ikke på institutionsniveau.');
-    expect(seen.message).toContain('sundhedsinstitution (klinik) (vejledningen, afsnit 3, aktivitet 1b)');
-  });
-
-  it('reports a new care unit with an empty SOR code, in JSON too', () => {
-    const json = `{"provider": {"name": "Omsorgshuset ApS"}, "institutions": [
+ruleTester(rule, {
+  valid: [
+    { name: 'a new care unit at institution level', text: providerYaml(`  - name: Plejecenter Østervang\n    unitType: plejeenhed\n`) },
+    {
+      name: 'a care unit already in SOR below institution level',
+      text: deepNewCareUnit.replace("unitType: 'plejeenhed'", `sorId: "698481000016007"\n        unitType: 'plejeenhed'`),
+    },
+    { name: 'a new unit of another type below institution level', text: deepNewCareUnit.replace("'plejeenhed'", 'afsnit') },
+    { name: 'a new care unit that is closed', text: deepNewCareUnit.replace("unitType: 'plejeenhed'", "unitType: 'plejeenhed'\n        toDate: 2025-12-31") },
+  ],
+  invalid: [
+    {
+      name: 'a new care unit below institution level, at its unit type',
+      text: deepNewCareUnit,
+      findings: [
+        {
+          line: 10,
+          column: 19,
+          text: "'plejeenhed'",
+          severity: 'warning',
+          message: 'New care unit "Plejecenter Østervang" (no SOR code) stands under "Omsorgshuset Jylland", not at institution level.',
+          action: 'Move it up under `institutions`, or agree the structure with SOR support.',
+        },
+      ],
+      fix: 'none',
+    },
+    {
+      name: 'in Danish',
+      text: deepNewCareUnit,
+      options: { lang: 'da' },
+      findings: [
+        {
+          line: 10,
+          column: 19,
+          text: "'plejeenhed'",
+          message: 'Den nye plejeenhed "Plejecenter Østervang" (ingen SOR-kode) står under "Omsorgshuset Jylland", ikke på institutionsniveau.',
+          action: 'Flyt den op under `institutions`, eller aftal strukturen med SOR-supporten.',
+        },
+      ],
+    },
+    {
+      name: 'a new care unit with an empty SOR code, in JSON',
+      text: `{"provider": {"name": "Omsorgshuset ApS"}, "institutions": [
   {"name": "Omsorgshuset Jylland", "unitType": "klinik", "units": [
     {"name": "Plejecenter Østervang", "sorId": "", "unitType": "PLEJEENHED"}
   ]}
 ]}
-`;
-    expect(findingsOf(rule, json, { fileName: 'x.sor.json' }).map((s) => [s.line, s.column, s.text])).toEqual([[3, 64, '"PLEJEENHED"']]);
-  });
-
-  it.each([
-    ['a new care unit at institution level', providerYaml(`  - name: Plejecenter Østervang\n    unitType: plejeenhed\n`)],
-    [
-      'a care unit already in SOR below institution level',
-      deepNewCareUnit.replace("unitType: 'plejeenhed'", `sorId: "698481000016007"\n        unitType: 'plejeenhed'`),
-    ],
-    ['a new unit of another type below institution level', deepNewCareUnit.replace("'plejeenhed'", 'afsnit')],
-    ['a new care unit that is closed', deepNewCareUnit.replace("unitType: 'plejeenhed'", "unitType: 'plejeenhed'\n        toDate: 2025-12-31")],
-  ])('leaves alone %s', (_name, text) => {
-    expect(findingsOf(rule, text)).toEqual([]);
-  });
-
-  it('documents itself with examples that behave as described', () => {
-    const { invalid, valid } = exampleFindings(rule);
-    expect(invalid.map((s) => s.text)).toEqual(['plejeenhed']);
-    expect(valid).toEqual([]);
-  });
+`,
+      options: { fileName: 'x.sor.json' },
+      findings: [{ line: 3, column: 64, text: '"PLEJEENHED"' }],
+    },
+  ],
+  example: [{ line: 7, column: 19, text: 'plejeenhed' }],
 });

@@ -1,40 +1,59 @@
-import { describe, expect, it } from 'vitest';
 import { legalBasisPending } from '../../server/src/rules/legal-basis-pending.js';
-import { exampleFindings, findingsOf, lintText, providerYaml } from '../helpers/rule-tester.js';
+import { providerYaml, ruleTester } from '../helpers/rule-tester.js';
 
 const unit = (lines: string) => providerYaml(`  - name: Plejeboligerne Kastanjen
 ${lines}`);
 
-describe('legal-basis-pending', () => {
-  it('warns at the value of a new care unit under ældreboligloven, with no fix', () => {
-    const text = unit('    unitType: plejeenhed\n    legalBasis: aeldreboligloven   # per the municipality\n');
-    expect(findingsOf(legalBasisPending, text)).toEqual([
-      {
-        ruleId: 'legal-basis-pending',
-        severity: 'warning',
-        line: 7,
-        column: 17,
-        text: 'aeldreboligloven',
-        message: expect.stringContaining('Care unit "Plejeboligerne Kastanjen" is new (no SOR code) and falls under ældreboligloven.'),
-      },
-    ]);
-    expect(findingsOf(legalBasisPending, text)[0].message).toContain('no new SOR registrations are to be made for now (Afsnit 3, footnote 1)');
-    expect(findingsOf(legalBasisPending, text, { lang: 'da' })[0].message).toContain('der for nu ikke skal oprettes nye SOR-registreringer (Afsnit 3, fodnote 1)');
-    expect(lintText(text, { ruleSet: [legalBasisPending] }).findings[0].fixes).toEqual([]);
-  });
+const pending = unit('    unitType: plejeenhed\n    legalBasis: aeldreboligloven   # per the municipality\n');
 
-  it('leaves alone a unit already in SOR, another law, a closed unit, and a unit that is not a care unit', () => {
-    expect(findingsOf(legalBasisPending, unit('    sorId: "698481000016007"\n    unitType: plejeenhed\n    legalBasis: aeldreboligloven\n'))).toEqual([]);
-    expect(findingsOf(legalBasisPending, unit('    unitType: plejeenhed\n    legalBasis: almenboligloven\n'))).toEqual([]);
-    expect(findingsOf(legalBasisPending, unit('    unitType: plejeenhed\n    legalBasis: aeldreboligloven\n    toDate: 2026-01-01\n'))).toEqual([]);
-    expect(findingsOf(legalBasisPending, unit('    unitType: afsnit\n    legalBasis: aeldreboligloven\n'))).toEqual([]);
-    const { invalid, valid } = exampleFindings(legalBasisPending);
-    expect([invalid.map((f) => f.text), valid]).toEqual([['aeldreboligloven'], []]);
-  });
-
-  it('reads JSON, and a quoted YAML value', () => {
-    const json = `{"provider": {"name": "P"}, "institutions": [{"name": "K", "unitType": "plejeenhed", "legalBasis": "aeldreboligloven"}]}`;
-    expect(findingsOf(legalBasisPending, json, { fileName: 'x.sor.json' }).map((f) => [f.line, f.column, f.text])).toEqual([[1, 100, '"aeldreboligloven"']]);
-    expect(findingsOf(legalBasisPending, unit("    unitType: plejeenhed\n    legalBasis: 'aeldreboligloven'\n")).map((f) => f.text)).toEqual(["'aeldreboligloven'"]);
-  });
+ruleTester(legalBasisPending, {
+  valid: [
+    { name: 'a unit already in SOR', text: unit('    sorId: "698481000016007"\n    unitType: plejeenhed\n    legalBasis: aeldreboligloven\n') },
+    { name: 'another law', text: unit('    unitType: plejeenhed\n    legalBasis: almenboligloven\n') },
+    { name: 'a closed unit', text: unit('    unitType: plejeenhed\n    legalBasis: aeldreboligloven\n    toDate: 2026-01-01\n') },
+    { name: 'a unit that is not a care unit', text: unit('    unitType: afsnit\n    legalBasis: aeldreboligloven\n') },
+  ],
+  invalid: [
+    {
+      name: 'a new care unit under ældreboligloven, at the value, with no fix',
+      text: pending,
+      findings: [
+        {
+          line: 7,
+          column: 17,
+          text: 'aeldreboligloven',
+          severity: 'warning',
+          message: 'New care unit "Plejeboligerne Kastanjen" (no SOR code) falls under ældreboligloven: new SOR registrations under it are on hold.',
+          action: 'Wait with creating it in SOR, or correct `legalBasis` if another law applies.',
+        },
+      ],
+      fix: 'none',
+    },
+    {
+      name: 'in Danish',
+      text: pending,
+      options: { lang: 'da' },
+      findings: [
+        {
+          line: 7,
+          column: 17,
+          text: 'aeldreboligloven',
+          message: 'Den nye plejeenhed "Plejeboligerne Kastanjen" (ingen SOR-kode) hører under ældreboligloven: nye SOR-registreringer efter den er sat i bero.',
+          action: 'Vent med at oprette den i SOR, eller ret `legalBasis`, hvis en anden lov gælder.',
+        },
+      ],
+    },
+    {
+      name: 'in JSON',
+      text: `{"provider": {"name": "P"}, "institutions": [{"name": "K", "unitType": "plejeenhed", "legalBasis": "aeldreboligloven"}]}`,
+      options: { fileName: 'x.sor.json' },
+      findings: [{ line: 1, column: 100, text: '"aeldreboligloven"' }],
+    },
+    {
+      name: 'a quoted YAML value',
+      text: unit("    unitType: plejeenhed\n    legalBasis: 'aeldreboligloven'\n"),
+      findings: [{ line: 7, column: 17, text: "'aeldreboligloven'" }],
+    },
+  ],
+  example: [{ line: 6, column: 17, text: 'aeldreboligloven' }],
 });

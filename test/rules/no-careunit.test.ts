@@ -1,6 +1,5 @@
-import { describe as group, expect, it } from 'vitest';
 import { noCareunit as rule } from '../../server/src/rules/no-careunit.js';
-import { exampleFindings, findingsOf, providerYaml } from '../helpers/rule-tester.js';
+import { providerYaml, ruleTester } from '../helpers/rule-tester.js';
 
 const withoutCareUnit = providerYaml(`  - name: Klinik Nord
     unitType: klinik
@@ -8,79 +7,64 @@ const withoutCareUnit = providerYaml(`  - name: Klinik Nord
     unitType: plejehjem
 `);
 
-group('no-careunit', () => {
-  group('invalid', () => {
-    it("reports at the provider's name when no unit is a plejeenhed", () => {
-      const seen = findingsOf(rule, withoutCareUnit);
-      expect(seen.map(({ ruleId, severity, line, column, text }) => ({ ruleId, severity, line, column, text }))).toEqual([
-        { ruleId: 'no-careunit', severity: 'warning', line: 2, column: 3, text: 'name: Omsorgshuset ApS' },
-      ]);
-      expect(seen[0].message).toContain('"Omsorgshuset ApS" has no (open) unit of type plejeenhed, so nothing of this provider will be shown on plejeoverblikket');
-      expect(seen[0].message).toContain('Afsnit 2, "Opgaven"');
-      expect(seen[0].message).toContain('The structure has one unit typed plejehjem: if it is the nursing home itself, it must change type (Aktivitet 2).');
-    });
+const MESSAGE = 'Provider "Omsorgshuset ApS" has no open unit of type plejeenhed, so plejeoverblikket shows nothing of it.';
+const AT_NAME = { line: 2, column: 3, text: 'name: Omsorgshuset ApS' };
 
-    it('counts several plejehjem units in the hint, and gives none without them', () => {
-      const two = withoutCareUnit.replace('unitType: klinik', 'unitType: PLEJEHJEM');
-      expect(findingsOf(rule, two)[0].message).toContain('The structure has 2 units typed plejehjem');
-      const none = withoutCareUnit.replace('unitType: plejehjem', 'unitType: klinik');
-      expect(findingsOf(rule, none)[0].message).not.toContain('typed plejehjem');
-    });
-
-    it('reports a provider whose only care unit is closed', () => {
-      const text = providerYaml(`  - name: Gammelt plejecenter
-    unitType: plejeenhed
-    toDate: 2024-01-31
-`);
-      expect(findingsOf(rule, text).map((s) => [s.line, s.column, s.text])).toEqual([[2, 3, 'name: Omsorgshuset ApS']]);
-    });
-
-    it('reports a provider with no institutions at all', () => {
-      expect(findingsOf(rule, 'provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n').map((s) => s.line)).toEqual([2]);
-    });
-
-    it('speaks Danish', () => {
-      const [seen] = findingsOf(rule, withoutCareUnit, { lang: 'da' });
-      expect(seen.message).toContain('"Omsorgshuset ApS" har ingen (åben) enhed med enhedstypen plejeenhed');
-      expect(seen.message).toContain('afsnit 2, "Opgaven"');
-    });
-
-    it('reports in JSON at the name pair', () => {
-      const json = `{
-  "provider": {
-    "name": "Omsorgshuset ApS",
-    "cvr": "29403473"
-  },
-  "institutions": []
-}
-`;
-      expect(findingsOf(rule, json, { fileName: 'x.sor.json' }).map((s) => [s.line, s.column, s.text])).toEqual([
-        [3, 5, '"name": "Omsorgshuset ApS"'],
-      ]);
-    });
-  });
-
-  group('valid', () => {
-    it.each([
-      [
-        'a care unit deep in the structure',
-        providerYaml(`  - name: Omsorgshuset Jylland
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a care unit deep in the structure',
+      text: providerYaml(`  - name: Omsorgshuset Jylland
     unitType: klinik
     units:
       - name: Plejecenter Østervang
         unitType: PlejeEnhed
 `),
+    },
+    { name: 'no provider in the document', text: 'institutions:\n  - name: Klinik Nord\n    unitType: klinik\n' },
+    { name: 'a file cut short by a syntax error', text: withoutCareUnit + '  - name: [Plejecenter Vestervang\n' },
+  ],
+  invalid: [
+    {
+      name: "no unit is a plejeenhed: at the provider's name, pointing at the one plejehjem",
+      text: withoutCareUnit,
+      findings: [{ ...AT_NAME, severity: 'warning', message: MESSAGE, action: 'If the unit typed plejehjem is the nursing home itself, retype it to plejeenhed.' }],
+      fix: 'none',
+    },
+    {
+      name: 'several plejehjem units',
+      text: withoutCareUnit.replace('unitType: klinik', 'unitType: PLEJEHJEM'),
+      findings: [{ ...AT_NAME, message: MESSAGE, action: 'Retype those of the 2 units typed plejehjem that are nursing homes themselves to plejeenhed.' }],
+    },
+    {
+      name: 'no plejehjem either',
+      text: withoutCareUnit.replace('unitType: plejehjem', 'unitType: klinik'),
+      findings: [{ ...AT_NAME, action: 'Give each nursing home the provider runs the unit type plejeenhed, or create it as a health institution of that type.' }],
+    },
+    {
+      name: 'the only care unit is closed',
+      text: providerYaml('  - name: Gammelt plejecenter\n    unitType: plejeenhed\n    toDate: 2024-01-31\n'),
+      findings: [AT_NAME],
+    },
+    { name: 'no institutions at all', text: 'provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n', findings: [AT_NAME] },
+    {
+      name: 'in Danish',
+      text: withoutCareUnit,
+      options: { lang: 'da' },
+      findings: [
+        {
+          ...AT_NAME,
+          message: 'Leverandøren "Omsorgshuset ApS" har ingen åben enhed med typen plejeenhed, så plejeoverblikket viser intet af den.',
+          action: 'Er enheden med typen plejehjem selve plejehjemmet, så giv den typen plejeenhed.',
+        },
       ],
-      ['no provider in the document', 'institutions:\n  - name: Klinik Nord\n    unitType: klinik\n'],
-      ['a file cut short by a syntax error', withoutCareUnit + '  - name: [Plejecenter Vestervang\n'],
-    ])('%s', (_name, text) => {
-      expect(findingsOf(rule, text)).toEqual([]);
-    });
-  });
-
-  it('documents itself with examples that behave as described', () => {
-    const { invalid, valid } = exampleFindings(rule);
-    expect(invalid.map((s) => s.text)).toEqual(['name: Omsorgshuset ApS']);
-    expect(valid).toEqual([]);
-  });
+    },
+    {
+      name: 'in JSON, at the name pair',
+      text: '{\n  "provider": {\n    "name": "Omsorgshuset ApS",\n    "cvr": "29403473"\n  },\n  "institutions": []\n}\n',
+      options: { fileName: 'x.sor.json' },
+      findings: [{ line: 3, column: 5, text: '"name": "Omsorgshuset ApS"' }],
+    },
+  ],
+  example: [AT_NAME],
 });

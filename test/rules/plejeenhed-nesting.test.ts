@@ -44,10 +44,12 @@ group('plejeenhed-nesting', () => {
       { ruleId: 'plejeenhed-nesting', severity: 'error', line: 9, column: 19, text: 'plejeenhed' },
       { ruleId: 'plejeenhed-nesting', severity: 'error', line: 11, column: 19, text: "'Plejeenhed'" },
     ]);
-    expect(seen[0].message).toContain('This plejeenhed gathers the care units "Plejecenter Østervang", "Plejecenter Vestervang".');
-    expect(seen[0].message).toContain('Afsnit 3, "Plejeenhed i SOR"');
-    expect(seen[1].message).toContain('This plejeenhed subdivides the care unit "Omsorgshuset Jylland".');
-    expect(seen[2].message).toContain('This plejeenhed subdivides the care unit "Omsorgshuset Jylland".');
+    expect(seen.map((s) => s.message)).toEqual([
+      'Care unit "Omsorgshuset Jylland" gathers the care units "Plejecenter Østervang", "Plejecenter Vestervang".',
+      'Care unit "Plejecenter Østervang" subdivides the care unit "Omsorgshuset Jylland".',
+      'Care unit "Plejecenter Vestervang" subdivides the care unit "Omsorgshuset Jylland".',
+    ]);
+    expect(seen[0].action).toBe('Give this unit another unit type if it is not the institution itself, else the others.');
   });
 
   it('points each end at the other with related locations', () => {
@@ -64,9 +66,9 @@ group('plejeenhed-nesting', () => {
 
   it('speaks Danish', () => {
     const seen = findingsOf(rule, gathering, { lang: 'da' });
-    expect(seen[0].message).toContain('Denne plejeenhed samler plejeenhederne "Plejecenter Østervang", "Plejecenter Vestervang".');
-    expect(seen[0].message).toContain('afsnit 3');
-    expect(seen[1].message).toContain('Denne plejeenhed underopdeler plejeenheden "Omsorgshuset Jylland".');
+    expect(seen[0].message).toBe('Plejeenheden "Omsorgshuset Jylland" samler plejeenhederne "Plejecenter Østervang", "Plejecenter Vestervang".');
+    expect(seen[0].action).toBe('Giv denne enhed en anden enhedstype, hvis den ikke selv er institutionen, ellers de andre.');
+    expect(seen[1].message).toBe('Plejeenheden "Plejecenter Østervang" underopdeler plejeenheden "Omsorgshuset Jylland".');
     const result = lintText(gathering, { ruleSet: [rule], lang: 'da' });
     expect(relatedOf(result, result.findings[1])[0].message).toBe('"Omsorgshuset Jylland", en plejeenhed over "Plejecenter Østervang"');
     expect(result.findings[0].fixes.map((f) => f.title)).toEqual(['Skift enhedstype til klinik', 'Skift enhedstype til afsnit']);
@@ -88,16 +90,18 @@ group('plejeenhed-nesting', () => {
       [9, 19, 'plejeenhed'],
       [12, 23, 'plejeenhed'],
     ]);
-    expect(seen[0].message).toContain('gathers the care units "Plejecenter Østervang", "Afsnit Birken".');
-    expect(seen[1].message).toContain('subdivides the care unit "Gruppe Syd" and gathers the care unit "Afsnit Birken".');
-    expect(seen[2].message).toContain('subdivides the care units "Plejecenter Østervang", "Gruppe Syd".');
+    expect(seen.map((s) => s.message)).toEqual([
+      'Care unit "Gruppe Syd" gathers the care units "Plejecenter Østervang", "Afsnit Birken".',
+      'Care unit "Plejecenter Østervang" subdivides the care unit "Gruppe Syd" and gathers the care unit "Afsnit Birken".',
+      'Care unit "Afsnit Birken" subdivides the care units "Plejecenter Østervang", "Gruppe Syd".',
+    ]);
   });
 
   it('names at most five units in the message and relates all of them', () => {
     const units = Array.from({ length: 7 }, (_, i) => `      - name: Bolig ${i + 1}\n        unitType: plejeenhed\n`).join('');
     const text = providerYaml(`  - name: Plejecenter Østervang\n    unitType: plejeenhed\n    units:\n${units}`);
     const [outer] = nestingFindings(text);
-    expect(outer.message).toContain('gathers the care units "Bolig 1", "Bolig 2", "Bolig 3", "Bolig 4", "Bolig 5" and 2 more.');
+    expect(outer.message).toBe('Care unit "Plejecenter Østervang" gathers the care units "Bolig 1", "Bolig 2", "Bolig 3", "Bolig 4", "Bolig 5" and 2 more.');
     expect(outer.related).toHaveLength(7);
   });
 
@@ -177,20 +181,20 @@ group('plejeenhed-nesting', () => {
 `);
 
     it('offers the types similar open units use, most frequent first, at most three, then the default', () => {
-      const inner = nestingFindings(mixed).find((f) => f.message.startsWith('This plejeenhed subdivides'))!;
+      const inner = nestingFindings(mixed).find((f) => / subdivides /.test(f.message))!;
       expect(inner.fixes.map((f) => [f.title, f.safe])).toEqual([
         ['Change unit type to team', false],
         ['Change unit type to afsnit', false],
         ['Change unit type to gruppe', false],
       ]);
-      const outer = nestingFindings(mixed).find((f) => f.message.startsWith('This plejeenhed gathers'))!;
+      const outer = nestingFindings(mixed).find((f) => /^Care unit "[^"]+" gathers /.test(f.message))!;
       expect(outer.fixes.map((f) => f.title)).toEqual(['Change unit type to klinik', 'Change unit type to afsnit']);
     });
 
     it('adds the configured default type, once whatever its case', () => {
       const titles = (defaultNonCareUnitType: string) =>
         nestingFindings(mixed, { settings: { defaultNonCareUnitType } })
-          .find((f) => f.message.startsWith('This plejeenhed subdivides'))!
+          .find((f) => / subdivides /.test(f.message))!
           .fixes.map((f) => f.title.replace('Change unit type to ', ''));
       expect(titles('Sektion')).toEqual(['team', 'afsnit', 'gruppe', 'Sektion']);
       expect(titles('TEAM')).toEqual(['team', 'afsnit', 'gruppe']);

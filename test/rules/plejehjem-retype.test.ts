@@ -36,10 +36,9 @@ group('plejehjem-retype', () => {
       expect(seen.map(({ ruleId, severity, line, column, text }) => ({ ruleId, severity, line, column, text }))).toEqual([
         { ruleId: 'plejehjem-retype', severity: 'warning', line: 6, column: 15, text: '"plejehjem"' },
       ]);
-      expect(seen[0].message).toContain('looks like the care institution itself: it stands at institution level, and there is no plejeenhed above or below it');
-      expect(seen[0].message).toContain('Afsnit 3, Aktivitet 2');
-      expect(seen[0].message).toContain('If it is not a care unit under the new rules, it must keep the type plejehjem');
-      expect(seen[0].message).toContain('careUnit: false or the comment "# sor-lint-disable-next-line plejehjem-retype -- reason"');
+      expect(seen[0].message).toBe('Unit "Plejecenter Østervang" is typed plejehjem and looks like the care institution itself: it stands at institution level.');
+      expect(seen[0].action).toBe('If it is, change its type to plejeenhed; if not, record careUnit: false.');
+      expect(rule.docs.remedy.en).toContain('"# sor-lint-disable-next-line plejehjem-retype -- reason"');
     });
 
     it('reports a deeper plejehjem that holds its own visiting address, whatever its case', () => {
@@ -52,14 +51,13 @@ group('plejehjem-retype', () => {
 `);
       const seen = findingsOf(rule, text);
       expect(seen.map((s) => [s.line, s.column, s.text])).toEqual([[9, 19, 'Plejehjem']]);
-      expect(seen[0].message).toContain('looks like the care institution itself: it has its own visiting address,');
+      expect(seen[0].message).toBe('Unit "Plejecenter Østervang" is typed plejehjem and looks like the care institution itself: it has its own visiting address.');
     });
 
     it('explains Aktivitet 2 in Danish', () => {
       const [seen] = findingsOf(rule, institution, { lang: 'da' });
-      expect(seen.message).toContain('ligner selve plejeinstitutionen: den står på institutionsniveau');
-      expect(seen.message).toContain('vejledningen, afsnit 3, aktivitet 2');
-      expect(seen.message).toContain('skal den beholde typen plejehjem: notér det med careUnit: false');
+      expect(seen.message).toBe('Enheden "Plejecenter Østervang" har typen plejehjem og ligner selve plejeinstitutionen: den står på institutionsniveau.');
+      expect(seen.action).toBe('Er den det, så skift typen til plejeenhed; ellers notér careUnit: false.');
       expect(onlyFinding(institution, { lang: 'da' }).fixes.map((f) => f.title)).toEqual([
         'Skift enhedstype til plejeenhed',
         'Markér som ikke en plejeenhed',
@@ -198,8 +196,7 @@ group('plejehjem-retype', () => {
       it('reports at the value and names only the field as acknowledgement', () => {
         const [seen] = findingsOf(rule, json, options);
         expect([seen.line, seen.column, seen.text]).toEqual([6, 19, '"plejehjem"']);
-        expect(seen.message).toContain('record that with "careUnit": false.');
-        expect(seen.message).not.toContain('sor-lint-disable');
+        expect(seen.action).toBe('If it is, change its type to plejeenhed; if not, record "careUnit": false.');
       });
 
       it('retypes and removes the last pair with its comma', () => {

@@ -40,23 +40,22 @@ group('sor-code', () => {
         ['warning', 13, 12, '"70001100001608"'],
         ['warning', 15, 12, '"698481000016008"'],
       ]);
-      expect(seen[0].message).toContain('The SOR code "6984810000160O7" is not all digits. A SOR code is 11-18 digits.');
-      expect(seen[0].message).toContain('or remove sorId if the unit is not yet created in SOR');
-      expect(seen[1].message).toContain('The SOR code "1100001600" has 10 digits, but a SOR code has 11-18 (the smallest possible is 11000016002).');
-      expect(seen[2].message).toContain('has 19 digits');
-      expect(seen[3].message).toContain(
-        'The SOR code "70001100001608" has "110000160" before its last digit, where every Danish SOR code has "100001600" (the Danish namespace 1000016 and the partition 00)',
-      );
-      expect(seen[4].message).toContain(
-        'The SOR code "698481000016008" fails the Verhoeff check of its last digit (with the other digits it would be 7). Every known SOR code passes it, so this one is almost certainly mistyped.',
-      );
+      expect(seen.map((s) => s.message)).toEqual([
+        'The SOR code "6984810000160O7" of "Bogstav" is not all digits.',
+        'The SOR code "1100001600" of "Kort" has 10 digits, but a SOR code has 11-18.',
+        'The SOR code "1234567891000016007" of "Lang" has 19 digits, but a SOR code has 11-18.',
+        'The SOR code "70001100001608" of "Navnerum" has "110000160" before its last digit, where every Danish SOR code has "100001600".',
+        'The SOR code "698481000016008" of "Kontrolciffer" fails the Verhoeff check (its last digit would be 7).',
+      ]);
+      expect(seen[0].action).toBe('Copy the code from SOR (the SOR browser or its export), or remove `sorId` if the unit is not yet in SOR.');
     });
 
     it('speaks Danish', () => {
       const seen = findingsOf(rule, malformed, { lang: 'da' });
-      expect(seen[0].message).toContain('SOR-koden "6984810000160O7" består ikke kun af cifre.');
-      expect(seen[3].message).toContain('har "110000160" før det sidste ciffer, hvor alle danske SOR-koder har "100001600"');
-      expect(seen[4].message).toContain('består ikke Verhoeff-kontrollen af sit sidste ciffer (med de øvrige cifre skulle det være 7)');
+      expect(seen[0].message).toBe('SOR-koden "6984810000160O7" for "Bogstav" består ikke kun af cifre.');
+      expect(seen[3].message).toBe('SOR-koden "70001100001608" for "Navnerum" har "110000160" før sidste ciffer, hvor alle danske SOR-koder har "100001600".');
+      expect(seen[4].message).toBe('SOR-koden "698481000016008" for "Kontrolciffer" består ikke Verhoeff-kontrollen (sidste ciffer skulle være 7).');
+      expect(seen[0].action).toBe('Kopiér koden fra SOR (SOR-browseren eller eksporten), eller fjern `sorId`, hvis enheden endnu ikke er i SOR.');
     });
 
     it('gives a code with both a wrong namespace and a wrong check digit both warnings', () => {
@@ -66,8 +65,10 @@ group('sor-code', () => {
         ['warning', 6, 12, '"698481000026007"'],
         ['warning', 6, 12, '"698481000026007"'],
       ]);
-      expect(seen[0].message).toContain('has "100002600" before its last digit');
-      expect(seen[1].message).toContain('fails the Verhoeff check');
+      expect(seen.map((s) => s.message)).toEqual([
+        'The SOR code "698481000026007" of "Plejecenter Østervang" has "100002600" before its last digit, where every Danish SOR code has "100001600".',
+        'The SOR code "698481000026007" of "Plejecenter Østervang" fails the Verhoeff check (its last digit would be 0).',
+      ]);
     });
 
     it('lets configuration lower the errors, and the warnings stay warnings', () => {
@@ -83,9 +84,8 @@ group('sor-code', () => {
         ['error', 10, 16, '698481000016007'],
         ['error', 12, 12, '"698481000016007"'],
       ]);
-      expect(seen[0].message).toContain(
-        'The SOR code "698481000016007" is also used by "Afsnit Birken", "Plejecenter Birkely" in this file. A SOR code identifies exactly one unit',
-      );
+      expect(seen[0].message).toBe('The SOR code "698481000016007" of "Plejecenter Østervang" is also used by "Afsnit Birken", "Plejecenter Birkely" in this file.');
+      expect(seen[0].action).toBe('Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).');
       expect(relatedOf(result, result.findings[0])).toEqual([
         { line: 10, column: 16, text: '698481000016007', message: 'The same SOR code on "Afsnit Birken"' },
         { line: 12, column: 12, text: '"698481000016007"', message: 'The same SOR code on "Plejecenter Birkely"' },
@@ -95,7 +95,7 @@ group('sor-code', () => {
         [12, 'The same SOR code on "Plejecenter Birkely"'],
       ]);
       const [danish] = findingsOf(rule, shared, { lang: 'da' });
-      expect(danish.message).toContain('SOR-koden "698481000016007" bruges også af "Afsnit Birken", "Plejecenter Birkely" i denne fil.');
+      expect(danish.message).toBe('SOR-koden "698481000016007" for "Plejecenter Østervang" bruges også af "Afsnit Birken", "Plejecenter Birkely" i denne fil.');
     });
 
     it('points at the unit name when the shared code comes in through a YAML merge key', () => {

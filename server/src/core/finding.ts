@@ -23,10 +23,18 @@ export interface Related {
   message: string;
 }
 
+/** What a face shows on one line: the message, then what to do. */
+export function messageWithAction(finding: Pick<Finding, 'message' | 'action'>): string {
+  return finding.action ? `${finding.message} ${finding.action}` : finding.message;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** What is wrong, one sentence. */
   message: string;
+  /** What to do, one sentence. Every rule's finding has one; a face's own notes may not. */
+  action?: string;
   span: Span;
   related: Related[];
   fixes: Fix[];

@@ -65,6 +65,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     ruleId: PARSE_RULE_ID,
     severity: 'error',
     message: localise(parseMessage(language, error.message), lang),
+    action: localise(PARSE_ACTION, lang),
     span: errorSpan(text, error.offset),
     related: [],
     fixes: [],
@@ -81,6 +82,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         lang,
         today,
         settings,
+        registry: allRules,
         report: (report) => findings.push(toFinding(rule, setting, report, lang)),
       };
       try {
@@ -101,6 +103,7 @@ export function toFinding(rule: Rule, setting: Severity | undefined, report: Rep
     ruleId: rule.id,
     severity: severityOf(rule, setting, report.severity),
     message: localise(report.message, lang),
+    action: report.action && localise(report.action, lang),
     span: report.span,
     related: (report.related ?? []).map((r) => ({ span: r.span, message: localise(r.message, lang) })),
     fixes: (report.fixes ?? []).map((f) => ({ title: localise(f.title, lang), safe: f.safe, edits: f.edits })),
@@ -120,11 +123,10 @@ export function localise(message: Msg, lang: Lang): string {
 
 function parseMessage(language: Language, reason: string): Msg {
   const name = language === 'json' ? 'JSON' : 'YAML';
-  return msg(
-    `${name}-syntaksfejl: ${reason}. Resten af filen kan ikke læses sikkert herfra; ret fejlen først.`,
-    `${name} syntax error: ${reason}. The rest of the file cannot be read safely from here; fix this first.`,
-  );
+  return msg(`${name}-syntaksfejl: ${reason}.`, `${name} syntax error: ${reason}.`);
 }
+
+const PARSE_ACTION = msg('Ret fejlen først: resten af filen kan ikke læses sikkert herfra.', 'Fix this first: the rest of the file cannot be read safely from here.');
 
 /** The character at the error, or the last one before it when the error is at a line's end. */
 function errorSpan(text: string, offset: number): { start: number; end: number } {

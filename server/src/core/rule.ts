@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, documentation) and a check over the typed tree.
 // Rules report spans and bilingual messages; the core localises, applies configuration and
 // suppressions, and hands findings to the CLI and the language server.
-import type { Span } from './ast.js';
+import type { MapNode, Node, Span } from './ast.js';
 import type { Severity, TextEdit } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import type { SorDocument } from './model.js';
@@ -20,12 +20,36 @@ export interface RuleDocs {
   validExample: string;
 }
 
+/** A kind of fix a rule offers, for its documentation. */
+export interface FixDoc {
+  safe: boolean;
+  description: Msg;
+}
+
+/**
+ * A schema error that a rule reports itself, with a better message: the schema rule stays silent
+ * on it so one mistake gives one finding. `property` is the key at fault (for `required`, the
+ * missing key); `when` narrows it to what the rule reports: the mapping that holds the key, and
+ * the value at fault (undefined for a missing key).
+ */
+export interface SupersededSchemaError {
+  keyword: string;
+  property: string;
+  when?: (owner: MapNode, context: RuleContext, value: Node | undefined) => boolean;
+}
+
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   docs: RuleDocs;
-  /** Does the rule offer fixes, and of which kind (documentation only). */
-  fix?: { safe: boolean; description: Msg };
+  /** The keys the rule reads: hover on a key lists the rules that concern it. */
+  fields: readonly string[];
+  /** Values the rule speaks about, by key (`unitType: plejehjem`): hover and completion list the rule there. */
+  values?: Readonly<Record<string, readonly string[]>>;
+  /** Schema errors this rule reports instead of the schema rule. */
+  supersedes?: readonly SupersededSchemaError[];
+  /** The fixes the rule offers, of which kind (documentation only). */
+  fix?: FixDoc | readonly FixDoc[];
   check(context: RuleContext): void;
 }
 
@@ -37,7 +61,10 @@ export interface FixSpec {
 
 export interface Report {
   span: Span;
+  /** One sentence: what is wrong, naming the unit and the value (under ~140 characters). */
   message: Msg;
+  /** One sentence: what to do. The why lives once, in the rule's documentation. */
+  action?: Msg;
   related?: { span: Span; message: Msg }[];
   fixes?: FixSpec[];
   /**
@@ -46,6 +73,12 @@ export interface Report {
    * configured severity replaces the default; a secondary level is never raised above it.
    */
   severity?: Severity;
+}
+
+/** What a finding says: its message and its action (see Report). */
+export interface Wording {
+  message: Msg;
+  action: Msg;
 }
 
 export interface RuleContext {
@@ -57,6 +90,8 @@ export interface RuleContext {
   today: string;
   /** Settings beyond severities that some rules read (postcode table, default non-care type). */
   settings: RuleSettings;
+  /** Every registered rule, for what rules say about each other (which schema errors another reports). */
+  registry: readonly Rule[];
   report(report: Report): void;
 }
 

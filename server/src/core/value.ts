@@ -26,8 +26,10 @@ class BudgetExceeded extends Error {
 }
 
 /**
- * YAML plain scalars become their text (how SOR fields are meant: `postalCode: 0800` keeps its
- * zero) except null and booleans; quoted YAML scalars and all JSON scalars keep their typed value.
+ * The value every other reader of the file sees: YAML plain scalars typed by the YAML 1.2 core
+ * schema (null, booleans, numbers: `postalCode: 0800` is the number 800 there), everything else
+ * as its text; quoted YAML scalars and all JSON scalars keep their typed value. The syntax tree
+ * and the model keep the text as written, so the schema rule can say what was meant.
  */
 export function toValue(root: Node, language: Language): ValueResult {
   const builder = new ValueBuilder(language, () => Math.max(MIN_BUDGET, EXPANSION_FACTOR * countNodes(root)));
@@ -70,7 +72,8 @@ class ValueBuilder {
 
   private scalar(node: ScalarNode): PlainValue {
     if (this.language === 'json' || node.quoted) return node.value;
-    return node.value === null || typeof node.value === 'boolean' ? node.value : node.text;
+    if (node.value === null || typeof node.value === 'boolean') return node.value;
+    return yamlNumber(node.text ?? '') ?? node.text;
   }
 
   private map(node: MapNode, via: Node | undefined): PlainValue {
@@ -103,6 +106,19 @@ class ValueBuilder {
       this.expanding.delete(target);
     }
   }
+}
+
+const YAML_INT = /^[-+]?[0-9]+$/;
+const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** The number YAML 1.2's core schema reads a plain scalar as, if it reads one. */
+function yamlNumber(text: string): number | undefined {
+  if (YAML_INT.test(text) || YAML_FLOAT.test(text)) return Number(text);
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+  return undefined;
 }
 
 /** Nodes as written in the file, aliases not followed. */

@@ -12,7 +12,8 @@ import type { PositionMapper } from './diagnostics.js';
 import { locate, mapWithKeyAt } from './locate.js';
 import type { SchemaNode, TreePath } from './schema-info.js';
 import { descriptionOf, enumValuesOf, propertiesAt, schemaAt, valueShapeOf } from './schema-info.js';
-import { COMMON_UNIT_TYPES, rulesOfValue } from './vocabulary.js';
+import { rulesConcerningValue } from '../rules/index.js';
+import { COMMON_UNIT_TYPES } from './vocabulary.js';
 
 const YAML_VALUE = /^\s*(?:-\s+)*(unitType|legalBasis)\s*:\s*['"]?([^'"#]*)$/;
 const JSON_VALUE = /"(unitType|legalBasis)"\s*:\s*(")?([^"]*)$/;
@@ -64,7 +65,7 @@ function valueItems(analysis: Analysis, key: string, wordStart: number, offset: 
       : COMMON_UNIT_TYPES.map((type) => ({ value: type.value, description: type.description[lang] }));
   const range = mapper.range({ start: wordStart, end: offset });
   return values.map(({ value, description }) => {
-    const rules = ruleLines(rulesOfValue(key, value), lang);
+    const rules = ruleLines(rulesConcerningValue(key, value), lang);
     return {
       label: value,
       kind: CompletionItemKind.EnumMember,

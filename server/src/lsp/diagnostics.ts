@@ -4,11 +4,11 @@ import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/ast.js';
-import { ruleDocUrl } from '../core/docs.js';
 import type { Finding, Fix, Severity } from '../core/finding.js';
 import { findingsToOffer } from '../core/fix-loop.js';
+import { messageWithAction } from '../core/finding.js';
 import type { LintResult } from '../core/lint.js';
-import { ruleById } from '../rules/index.js';
+import { docsUrlOf } from '../rules/index.js';
 
 export const SOURCE = 'sor-lint';
 
@@ -72,11 +72,12 @@ function toDiagnostic(finding: Finding, document: TextDocument, mapper: Position
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     source: SOURCE,
-    message: finding.message,
+    message: messageWithAction(finding),
     data,
   };
   // Only registered rules have a documentation page (a parse error has none).
-  if (ruleById(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  const docsUrl = docsUrlOf(finding.ruleId);
+  if (docsUrl) diagnostic.codeDescription = { href: docsUrl };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
       location: { uri: document.uri, range: mapper.range(related.span) },

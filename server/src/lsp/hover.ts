@@ -9,7 +9,8 @@ import type { PositionMapper } from './diagnostics.js';
 import { locate } from './locate.js';
 import { descriptionOf, enumValuesOf, schemaAt } from './schema-info.js';
 import { texts } from './texts.js';
-import { COMMON_UNIT_TYPES, RULES_OF_KEY, rulesOfValue } from './vocabulary.js';
+import { rulesConcerningKey, rulesConcerningValue } from '../rules/index.js';
+import { COMMON_UNIT_TYPES } from './vocabulary.js';
 
 export function hoverAt(analysis: Analysis, offset: number, lang: Lang, mapper: PositionMapper): Hover | undefined {
   const document = documentAt(analysis.documents, offset);
@@ -25,13 +26,13 @@ export function hoverAt(analysis: Analysis, offset: number, lang: Lang, mapper: 
   if (onKey) {
     title = `\`${key}\``;
     description = schema && descriptionOf(schema, lang);
-    rules = ruleLines(RULES_OF_KEY[key] ?? [], lang);
+    rules = ruleLines(rulesConcerningKey(key), lang);
   } else {
     const value = pair.value.kind === 'scalar' ? pair.value.text : null;
     if (value === null || (key !== 'unitType' && key !== 'legalBasis')) return undefined;
     title = `\`${key}: ${value}\``;
     description = valueDescription(key, value, schema, lang);
-    rules = ruleLines(rulesOfValue(key, value), lang, true);
+    rules = ruleLines(rulesConcerningValue(key, value), lang, true);
     span = pair.value;
   }
   if (!description && rules.length === 0) return undefined;

@@ -1,5 +1,6 @@
 // What the editor explains beyond the schema: the common unit types (the schema allows any SOR
-// type name, so it lists none) and which rules look at a key or a value.
+// type name, so it lists none). Which rules look at a key or a value is the rules' own metadata
+// (rules/index.ts rulesConcerningKey, rulesConcerningValue).
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 
@@ -23,31 +24,3 @@ export const COMMON_UNIT_TYPES: readonly { value: string; description: Msg }[] =
     description: msg('Afsnit: en del af en institution, fx et bo-afsnit under en plejeenhed.', 'Section (afsnit): part of an institution, e.g. a living section under a care unit.'),
   },
 ];
-
-/** The rules that read a key (hover names them, linking their documentation). */
-export const RULES_OF_KEY: Readonly<Record<string, readonly string[]>> = {
-  cvr: ['provider-cvr'],
-  sorId: ['sor-code'],
-  unitType: ['plejeenhed-nesting', 'plejehjem-retype'],
-  legalBasis: ['legal-basis', 'legal-basis-pending'],
-  careUnit: ['plejehjem-retype'],
-  phone: ['contact-format', 'careunit-contact-missing'],
-  email: ['contact-format', 'careunit-contact-missing'],
-  website: ['contact-format', 'careunit-contact-missing'],
-  visitingAddress: ['address-format', 'address-unverified', 'careunit-contact-missing'],
-  postalAddress: ['address-format', 'careunit-contact-missing'],
-  darId: ['address-unverified'],
-  coordinates: ['address-unverified'],
-};
-
-/** The rules that speak about one value of `unitType` or `legalBasis`. */
-export function rulesOfValue(key: string, value: string): readonly string[] {
-  const normalised = value.trim().toLowerCase();
-  if (key === 'unitType') {
-    if (normalised === 'plejehjem') return ['plejehjem-retype'];
-    if (normalised === 'plejeenhed') return ['plejeenhed-nesting', 'careunit-contact-missing', 'legal-basis', 'careunit-new-level'];
-    return [];
-  }
-  if (key === 'legalBasis') return normalised === 'aeldreboligloven' ? ['legal-basis', 'legal-basis-pending'] : ['legal-basis'];
-  return [];
-}

@@ -2,14 +2,14 @@
 // forms and the postcode table. Split with the `schema` rule: the schema leaves missing `street`
 // and `houseNumber` keys to this rule (one finding, with the address's context) and reports values
 // of the wrong type (null, a list, a JSON number); this rule reads every part written as text.
-import type { ScalarNode, Span } from '../core/ast.js';
+import type { MapNode, Node, ScalarNode, Span } from '../core/ast.js';
 import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Address, AddressField, Entity, Field } from '../core/model.js';
 import { ADDRESS_FIELDS, displayName, isCareUnit, isClosed } from '../core/model.js';
 import { isEmptyValue } from '../core/inheritance.js';
-import type { FixSpec, PostcodeEntry, Rule, RuleContext } from '../core/rule.js';
+import type { FixSpec, PostcodeEntry, Rule, RuleContext, Wording } from '../core/rule.js';
 import { bundledPostcodes, POSTCODE_FILE_SETTING } from '../address/postcodes.js';
 
 const HOUSE_NUMBER = /^[1-9]\d{0,2}[A-Z]?$/;
@@ -23,20 +23,32 @@ const LOST_ZERO = /^\d{3}$/;
 
 const REQUIRED_PARTS = ['street', 'houseNumber', 'postalCode'] as const;
 
-const PART_NAMES: Record<(typeof REQUIRED_PARTS)[number], Msg> = {
-  street: msg('vejnavn', 'street name'),
-  houseNumber: msg('husnummer', 'house number'),
-  postalCode: msg('postnummer', 'postcode'),
-};
+const PART_FORMS = { houseNumber: HOUSE_NUMBER, floor: FLOOR, door: DOOR, postalCode: POSTCODE } as const;
 
-const WHY = msg(
-  'Plejeoverblikket viser adresserne som kontaktinformation for borgere og myndigheder, og besøgsadressen skal være en gyldig adresse i Danmarks Adresseregister (DAR) (Aktivitet 3).',
-  'Plejeoverblikket shows the addresses as contact information for citizens and authorities, and the visiting address must be a valid address in Danmarks Adresseregister (DAR) (Aktivitet 3).',
-);
+function failsForm(value: Node | undefined, form: RegExp): boolean {
+  return value?.kind === 'scalar' && value.text !== null && value.text.trim() !== '' && !form.test(value.text);
+}
+
+/** The part's name, and in Danish its definite form (all three are neuter: "husnummeret … det"). */
+const PART_NAMES: Record<(typeof REQUIRED_PARTS)[number], Msg & { daDefinite: string }> = {
+  street: { ...msg('vejnavn', 'street name'), daDefinite: 'vejnavnet' },
+  houseNumber: { ...msg('husnummer', 'house number'), daDefinite: 'husnummeret' },
+  postalCode: { ...msg('postnummer', 'postcode'), daDefinite: 'postnummeret' },
+};
 
 export const addressFormat: Rule = {
   id: 'address-format',
   defaultSeverity: 'error',
+  fields: ['visitingAddress', 'postalAddress', 'street', 'houseNumber', 'floor', 'door', 'postalCode', 'city'],
+  supersedes: [
+    { keyword: 'required', property: 'street' },
+    { keyword: 'required', property: 'houseNumber' },
+    ...(['houseNumber', 'floor', 'door', 'postalCode'] as const).flatMap((property) => [
+      { keyword: 'pattern', property },
+      // A number there that is wrong as text too: this rule's finding says what to write.
+      { keyword: 'type', property, when: (_owner: MapNode, _context: RuleContext, value: Node | undefined) => failsForm(value, PART_FORMS[property]) },
+    ]),
+  ],
   docs: {
     summary: msg(
       'En post- eller besøgsadresse, hvis dele ikke er en dansk adresse: manglende vejnavn, husnummer eller postnummer, dele i forkert form, et stormodtagerpostnummer som besøgsadresse, et ukendt postnummer eller et bynavn, der ikke passer til postnummeret.',
@@ -46,17 +58,19 @@ export const addressFormat: Rule = {
       'Plejeoverblikket henter plejeenhedens adresser fra SOR og viser dem som kontaktinformation; besøgsadressen skal være en gyldig adresse i DAR, ellers melder plejeoverblikket fejl, og plejeenheden vises ikke. ' +
         'DAR skriver husnummer som 1-999 med evt. stort bogstav, etage som st, kl, k2…k9 (kl2…kl9) eller 1-99, dør som tv, th, mf, 1-9999 eller små bogstaver med / og -, og postnummer med fire cifre. ' +
         'Et stormodtagerpostnummer tilhører én virksomhed og har ingen gadeadresser, så det kan ikke være en besøgsadresse (en postadresse må gerne bruge det). ' +
+        'Et bynavn, der ikke passer til postnummeret, rettes ikke automatisk: det kan lige så vel være postnummeret, der er forkert. ' +
         'Postnummertabellen, sor-lint har med, er DAWA\'s liste fra 2018: et postnummer, der ikke står i den, eller et bynavn, der ikke passer, er derfor en advarsel, ikke en fejl. ' +
         'Fordeling med reglen schema: manglende nøgler street, houseNumber og postalCode meldes her; en værdi af forkert type (tom, en liste, et tal i JSON) meldes af schema.',
       'Plejeoverblikket takes the care unit\'s addresses from SOR and shows them as contact information; the visiting address must be a valid DAR address, or plejeoverblikket reports an error and does not show the care unit. ' +
         'DAR writes a house number as 1-999 with an optional capital letter, a floor as st, kl, k2…k9 (kl2…kl9) or 1-99, a door as tv, th, mf, 1-9999 or lowercase letters with / and -, and a postcode as four digits. ' +
         'A stormodtager postcode belongs to one company and has no street addresses, so it cannot be a visiting address (a postal address may use one). ' +
+        'A city that does not match its postcode is not corrected automatically: the postcode may just as well be the wrong part. ' +
         'The postcode table sor-lint ships is DAWA\'s list from 2018: a postcode missing from it, or a city that does not match, is therefore a warning, not an error. ' +
         'Split with the schema rule: missing street, houseNumber and postalCode keys are reported here; a value of the wrong type (empty, a list, a number in JSON) is reported by schema.',
     ),
     remedy: msg(
-      `Skriv adressen, som den står i DAR. Bynavnet kan rettes automatisk til postnummerets officielle navn. Er et nyt postnummer ukendt, så peg sor-lint på en nyere postnummerliste i samme CSV-format med \`${POSTCODE_FILE_SETTING}\` i sor-lints konfigurationsfil.`,
-      `Write the address as DAR has it. The city can be fixed automatically to the postcode's official name. If a new postcode is unknown, point sor-lint at a newer postcode list in the same CSV format with \`${POSTCODE_FILE_SETTING}\` in sor-lint's configuration file.`,
+      `Skriv adressen, som den står i DAR. Bynavnet kan rettes med et klik til postnummerets officielle navn. Er et nyt postnummer ukendt, så peg sor-lint på en nyere postnummerliste i samme CSV-format med \`${POSTCODE_FILE_SETTING}\` i sor-lints konfigurationsfil.`,
+      `Write the address as DAR has it. The city can be changed with one click to the postcode's official name. If a new postcode is unknown, point sor-lint at a newer postcode list in the same CSV format with \`${POSTCODE_FILE_SETTING}\` in sor-lint's configuration file.`,
     ),
     source: 'Afsnit 3, Aktivitet 3',
     invalidExample: `institutions:
@@ -81,8 +95,12 @@ export const addressFormat: Rule = {
 `,
   },
   fix: {
-    safe: true,
-    description: msg('Skriver postnummerets officielle bynavn.', "Writes the postcode's official city name."),
+    // The postcode may be the wrong part (RULES.md): the city is a guess, never applied by --fix.
+    safe: false,
+    description: msg(
+      'Foreslår postnummerets officielle bynavn, og et foranstillet nul i et trecifret postnummer.',
+      "Suggests the postcode's official city name, and a leading zero for a three-digit postcode.",
+    ),
   },
   check(context) {
     for (const entity of context.document.entities) {
@@ -104,24 +122,24 @@ function checkAddress(context: RuleContext, entity: Entity, field: AddressField,
     if (!value && address.map?.complete) reportMissing(context, address.key, where, part);
     else if (value && textOf(value)?.trim() === '') reportMissing(context, value.pair.value, where, part);
   }
-  checkForm(context, address.parts.houseNumber, HOUSE_NUMBER, (written) =>
-    msg(
-      `Husnummeret "${written}" i ${where.da} er ikke et dansk husnummer: DAR skriver 1-999 med evt. et stort bogstav, fx 12A. ${WHY.da} Skriv husnummeret, som det står i DAR.`,
-      `The house number "${written}" in ${where.en} is not a Danish house number: DAR writes 1-999 with an optional capital letter, e.g. 12A. ${WHY.en} Write the house number as DAR has it.`,
+  checkForm(context, address.parts.houseNumber, HOUSE_NUMBER, (written) => ({
+    message: msg(
+      `Husnummeret "${written}" i ${where.da} er ikke et dansk husnummer.`,
+      `The house number "${written}" in ${where.en} is not a Danish house number.`,
     ),
-  );
-  checkForm(context, address.parts.floor, FLOOR, (written) =>
-    msg(
-      `Etagen "${written}" i ${where.da} er ikke en af DAR's etagebetegnelser: st, kl, k2…k9 (eller kl2…kl9) eller 1-99. ${WHY.da} Skriv etagen, som den står i DAR, eller fjern den.`,
-      `The floor "${written}" in ${where.en} is not one of DAR's floor designations: st, kl, k2…k9 (or kl2…kl9), or 1-99. ${WHY.en} Write the floor as DAR has it, or remove it.`,
+    action: msg('Skriv 1-999 med evt. et stort bogstav, fx 12A, som i DAR.', 'Write 1-999 with an optional capital letter, e.g. 12A, as DAR has it.'),
+  }));
+  checkForm(context, address.parts.floor, FLOOR, (written) => ({
+    message: msg(`Etagen "${written}" i ${where.da} er ikke en af DAR's etagebetegnelser.`, `The floor "${written}" in ${where.en} is not one of DAR's floor designations.`),
+    action: msg('Skriv st, kl, k2…k9 eller 1-99 som i DAR, eller fjern etagen.', 'Write st, kl, k2…k9 or 1-99 as DAR has it, or remove the floor.'),
+  }));
+  checkForm(context, address.parts.door, DOOR, (written) => ({
+    message: msg(`Døren "${written}" i ${where.da} er ikke en af DAR's dørbetegnelser.`, `The door "${written}" in ${where.en} is not one of DAR's door designations.`),
+    action: msg(
+      'Skriv tv, th, mf, 1-9999 eller op til 4 tegn af små bogstaver, cifre, / og - som i DAR, eller fjern døren.',
+      'Write tv, th, mf, 1-9999 or up to 4 lowercase letters, digits, / and - as DAR has it, or remove the door.',
     ),
-  );
-  checkForm(context, address.parts.door, DOOR, (written) =>
-    msg(
-      `Døren "${written}" i ${where.da} er ikke en af DAR's dørbetegnelser: tv, th, mf, 1-9999 eller op til 4 tegn af små bogstaver, cifre, / og -. ${WHY.da} Skriv døren, som den står i DAR, eller fjern den.`,
-      `The door "${written}" in ${where.en} is not one of DAR's door designations: tv, th, mf, 1-9999, or up to 4 characters of lowercase letters, digits, / and -. ${WHY.en} Write the door as DAR has it, or remove it.`,
-    ),
-  );
+  }));
   checkPostcode(context, address, field, where);
 }
 
@@ -134,18 +152,16 @@ function reportMissing(context: RuleContext, span: Span, where: Msg, part: (type
   const name = PART_NAMES[part];
   context.report({
     span,
-    message: msg(
-      `${capitalise(where.da)} mangler ${name.da} (\`${part}\`). ${WHY.da} Udfyld ${name.da}, som det står i DAR.`,
-      `${capitalise(where.en)} has no ${name.en} (\`${part}\`). ${WHY.en} Fill in the ${name.en} as DAR has it.`,
-    ),
+    message: msg(`${capitalise(where.da)} mangler ${name.da} (\`${part}\`).`, `${capitalise(where.en)} has no ${name.en} (\`${part}\`).`),
+    action: msg(`Udfyld ${name.daDefinite}, som det står i DAR.`, `Fill in the ${name.en} as DAR has it.`),
   });
 }
 
 /** A non-blank part that does not match its DAR form. */
-function checkForm(context: RuleContext, field: Field | undefined, form: RegExp, message: (written: string) => Msg): void {
+function checkForm(context: RuleContext, field: Field | undefined, form: RegExp, wording: (written: string) => Wording): void {
   const written = textOf(field);
   if (field && written !== undefined && written.trim() !== '' && !form.test(written)) {
-    context.report({ span: field.pair.value, message: message(written) });
+    context.report({ span: field.pair.value, ...wording(written) });
   }
 }
 
@@ -155,32 +171,35 @@ function checkPostcode(context: RuleContext, address: Address, field: AddressFie
   if (!postalCode || code === undefined || code.trim() === '') return;
   const table = context.settings.postcodes;
   if (!POSTCODE.test(code)) {
-    context.report({ span: postalCode.pair.value, message: notFourDigits(code, where), fixes: leadingZeroFix(context, address, postalCode, code) });
+    context.report({ span: postalCode.pair.value, ...notFourDigits(code, where), fixes: leadingZeroFix(context, address, postalCode, code) });
     return;
   }
   const entry = table.get(code);
   if (!entry) {
-    context.report({ span: postalCode.pair.value, message: unknownPostcode(context, code, where), severity: 'warning' });
+    context.report({ span: postalCode.pair.value, ...unknownPostcode(context, code, where), severity: 'warning' });
     return;
   }
   if (entry.stormodtager && field === 'visitingAddress') {
     context.report({
       span: postalCode.pair.value,
       message: msg(
-        `Postnummer ${code} (${entry.name}) i ${where.da} er et stormodtagerpostnummer: det tilhører én virksomhed og har ingen gadeadresser, så det kan ikke være en besøgsadresse. Besøgsadressen skal være en gyldig adresse i DAR, ellers melder plejeoverblikket fejl, og plejeenheden vises ikke (Aktivitet 3). Brug postnummeret for den gade, enheden ligger på.`,
-        `Postcode ${code} (${entry.name}) in ${where.en} is a stormodtager code: it belongs to one company and has no street addresses, so it cannot be a visiting address. The visiting address must be a valid DAR address, or plejeoverblikket reports an error and does not show the care unit (Aktivitet 3). Use the postcode of the street the unit lies on.`,
+        `Postnummer ${code} (${entry.name}) i ${where.da} er et stormodtagerpostnummer uden gadeadresser.`,
+        `Postcode ${code} (${entry.name}) in ${where.en} is a stormodtager code with no street addresses.`,
       ),
+      action: msg('Brug postnummeret for den gade, enheden ligger på.', 'Use the postcode of the street the unit lies on.'),
     });
   }
   checkCity(context, address, code, entry, where);
 }
 
-function notFourDigits(code: string, where: Msg): Msg {
+function notFourDigits(code: string, where: Msg): Wording {
   const lostZero = LOST_ZERO.test(code);
-  return msg(
-    `Postnummeret "${code}" i ${where.da} er ikke fire cifre. ${WHY.da} ${lostZero ? `Er et foranstillet nul gået tabt? Skriv postnummeret i anførselstegn, fx "0${code}".` : 'Skriv det firecifrede postnummer.'}`,
-    `The postcode "${code}" in ${where.en} is not four digits. ${WHY.en} ${lostZero ? `Was a leading zero lost? Write the postcode in quotes, e.g. "0${code}".` : 'Write the four-digit postcode.'}`,
-  );
+  return {
+    message: msg(`Postnummeret "${code}" i ${where.da} er ikke fire cifre.`, `The postcode "${code}" in ${where.en} is not four digits.`),
+    action: lostZero
+      ? msg(`Er et foranstillet nul gået tabt, så skriv "0${code}" i anførselstegn.`, `If a leading zero was lost, write "0${code}" in quotes.`)
+      : msg('Skriv det firecifrede postnummer.', 'Write the four-digit postcode.'),
+  };
 }
 
 /** `800` for `0800`: offered, not applied, since the user may have meant another code. */
@@ -197,18 +216,24 @@ function leadingZeroFix(context: RuleContext, address: Address, postalCode: Fiel
   ];
 }
 
-function unknownPostcode(context: RuleContext, code: string, where: Msg): Msg {
+function unknownPostcode(context: RuleContext, code: string, where: Msg): Wording {
   const table = context.settings.postcodes;
   if (table === bundledPostcodes) {
-    return msg(
-      `Postnummer ${code} i ${where.da} står ikke i sor-lints postnummertabel (${table.source}). Tabellen er et øjebliksbillede af DAWA's liste fra 2018, så et postnummer oprettet eller omdøbt siden mangler i den. Tjek postnummeret; er det rigtigt, så peg sor-lint på en nyere postnummerliste i samme CSV-format (\`postnr;navn;stormodtager\`) med \`${POSTCODE_FILE_SETTING}\` i sor-lints konfigurationsfil, eller slå advarslen fra her.`,
-      `Postcode ${code} in ${where.en} is not in sor-lint's postcode table (${table.source}). The table is a snapshot of DAWA's list from 2018, so a postcode created or renamed since is missing from it. Check the postcode; if it is right, point sor-lint at a newer postcode list in the same CSV format (\`postnr;navn;stormodtager\`) with \`${POSTCODE_FILE_SETTING}\` in sor-lint's configuration file, or silence this warning here.`,
-    );
+    return {
+      message: msg(
+        `Postnummer ${code} i ${where.da} står ikke i sor-lints postnummertabel (${table.source}).`,
+        `Postcode ${code} in ${where.en} is not in sor-lint's postcode table (${table.source}).`,
+      ),
+      action: msg(
+        `Tjek postnummeret; er det rigtigt, så peg \`${POSTCODE_FILE_SETTING}\` på en nyere postnummerliste.`,
+        `Check the postcode; if it is right, point \`${POSTCODE_FILE_SETTING}\` at a newer postcode list.`,
+      ),
+    };
   }
-  return msg(
-    `Postnummer ${code} i ${where.da} står ikke i postnummerlisten ${table.source}. ${WHY.da} Tjek postnummeret.`,
-    `Postcode ${code} in ${where.en} is not in the postcode list ${table.source}. ${WHY.en} Check the postcode.`,
-  );
+  return {
+    message: msg(`Postnummer ${code} i ${where.da} står ikke i postnummerlisten ${table.source}.`, `Postcode ${code} in ${where.en} is not in the postcode list ${table.source}.`),
+    action: msg('Tjek postnummeret.', 'Check the postcode.'),
+  };
 }
 
 function checkCity(context: RuleContext, address: Address, code: string, entry: PostcodeEntry, where: Msg): void {
@@ -219,7 +244,7 @@ function checkCity(context: RuleContext, address: Address, code: string, entry: 
   const fixes: FixSpec[] | undefined = node && [
     {
       title: msg(`Skriv bynavnet "${entry.name}"`, `Write the city "${entry.name}"`),
-      safe: true,
+      safe: false,
       edits: [replaceScalar(context.text, node, entry.name, context.document.language)],
     },
   ];
@@ -227,9 +252,10 @@ function checkCity(context: RuleContext, address: Address, code: string, entry: 
     span: city.pair.value,
     severity: 'warning',
     message: msg(
-      `Bynavnet "${written}" i ${where.da} passer ikke til postnummer ${code}, hvis officielle navn er "${entry.name}". ${WHY.da} Skriv postnummerets officielle navn (eller ret postnummeret, hvis det er det, der er forkert).`,
-      `The city "${written}" in ${where.en} does not match postcode ${code}, whose official name is "${entry.name}". ${WHY.en} Write the postcode's official name (or correct the postcode if that is what is wrong).`,
+      `Bynavnet "${written}" i ${where.da} passer ikke til postnummer ${code}, hvis officielle navn er "${entry.name}".`,
+      `The city "${written}" in ${where.en} does not match postcode ${code}, whose official name is "${entry.name}".`,
     ),
+    action: msg(`Skriv "${entry.name}", eller ret postnummeret, hvis det er det, der er forkert.`, `Write "${entry.name}", or correct the postcode if that is what is wrong.`),
     fixes,
   });
 }

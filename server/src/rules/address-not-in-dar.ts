@@ -1,22 +1,17 @@
 // address-not-in-dar: online verification is on and the national address register (DAR) has no
 // such address, or does not know the `darId` the file records, or has retired the address. Offline
 // nothing can show this, so the rule's check reports nothing: its findings come from the online
-// verdicts (server/src/address/verify/document.ts), which build them with the messages below.
+// verdicts (server/src/address/verify/document.ts), which build them with the wordings below.
 import { msg } from '../core/i18n.js';
 import type { Msg } from '../core/i18n.js';
-import type { Rule } from '../core/rule.js';
+import type { Rule, Wording } from '../core/rule.js';
 
 export const ADDRESS_NOT_IN_DAR_ID = 'address-not-in-dar';
-
-/** Why it matters and what to do, appended to every message of the rule. */
-export const NOT_IN_DAR_WHY = msg(
-  'Besøgsadressen skal være en gyldig adresse i Danmarks Adresseregister (DAR): ellers melder plejeoverblikket fejl, og plejeenheden vises ikke (Aktivitet 3, "Særligt om besøgsadressen"). Ret adressen, eller vælg en af registrets adresser (hurtig rettelse).',
-  'The visiting address must be a valid address in Danmarks Adresseregister (DAR): otherwise plejeoverblikket reports an error and the care unit is not shown (Aktivitet 3, "Særligt om besøgsadressen"). Correct the address, or pick one of the register’s addresses (quick-fix).',
-);
 
 export const addressNotInDar: Rule = {
   id: ADDRESS_NOT_IN_DAR_ID,
   defaultSeverity: 'error',
+  fields: ['visitingAddress', 'darId'],
   docs: {
     summary: msg(
       'En plejeenheds besøgsadresse, som adresseregistret (DAR) ikke har, eller som det har nedlagt, eller et `darId`, som registret ikke kender. Kun med online adressetjek slået til.',
@@ -66,26 +61,37 @@ export const addressNotInDar: Rule = {
   check() {},
 };
 
-export function notInDarMessage(unit: string, written: string, hasCandidates: boolean): Msg {
-  const offer = hasCandidates ? msg(' Registret foreslår de nærmeste adresser som hurtige rettelser.', ' The register suggests the closest addresses as quick-fixes.') : msg('', '');
-  return msg(
-    `Besøgsadressen for "${unit}", "${written}", findes ikke i DAR.${offer.da} ${NOT_IN_DAR_WHY.da}`,
-    `The visiting address of "${unit}", "${written}", is not in DAR.${offer.en} ${NOT_IN_DAR_WHY.en}`,
-  );
+/** What to do when the register has no such address: the register's closest ones are quick-fixes, if any. */
+function correctAddress(hasCandidates: boolean): Msg {
+  return hasCandidates
+    ? msg('Ret adressen, eller vælg en af registrets nærmeste adresser (hurtig rettelse).', 'Correct the address, or pick one of the register’s closest addresses (quick-fix).')
+    : msg('Ret adressen, så den er en adresse i DAR.', 'Correct the address so it is an address in DAR.');
 }
 
-export function unknownDarIdMessage(unit: string, darId: string, hasCandidates: boolean): Msg {
-  const offer = hasCandidates ? msg(' Registret foreslår adresser, der ligner den skrevne, som hurtige rettelser.', ' The register suggests addresses like the written one as quick-fixes.') : msg('', '');
-  return msg(
-    `DAR kender ikke adresse-id'et ${darId} i besøgsadressen for "${unit}" (ukendt, nedlagt eller henlagt).${offer.da} ${NOT_IN_DAR_WHY.da}`,
-    `DAR does not know the address id ${darId} in the visiting address of "${unit}" (unknown, retired or withdrawn).${offer.en} ${NOT_IN_DAR_WHY.en}`,
-  );
+export function notInDarWording(unit: string, written: string, hasCandidates: boolean): Wording {
+  return {
+    message: msg(`Besøgsadressen for "${unit}", "${written}", findes ikke i DAR.`, `The visiting address of "${unit}", "${written}", is not in DAR.`),
+    action: correctAddress(hasCandidates),
+  };
 }
 
-export function retiredMessage(unit: string, registered: string, status: 4 | 5): Msg {
+export function unknownDarIdWording(unit: string, darId: string, hasCandidates: boolean): Wording {
+  return {
+    message: msg(
+      `DAR kender ikke adresse-id'et ${darId} i besøgsadressen for "${unit}".`,
+      `DAR does not know the address id ${darId} in the visiting address of "${unit}".`,
+    ),
+    action: correctAddress(hasCandidates),
+  };
+}
+
+export function retiredWording(unit: string, registered: string, status: 4 | 5): Wording {
   const [da, en] = status === 4 ? ['nedlagt', 'retired (nedlagt)'] : ['henlagt', 'withdrawn (henlagt)'];
-  return msg(
-    `Besøgsadressen for "${unit}", "${registered}", er ${da} i DAR og er ikke længere en gyldig adresse. ${NOT_IN_DAR_WHY.da}`,
-    `The visiting address of "${unit}", "${registered}", is ${en} in DAR and no longer a valid address. ${NOT_IN_DAR_WHY.en}`,
-  );
+  return {
+    message: msg(
+      `Besøgsadressen for "${unit}", "${registered}", er ${da} i DAR og er ikke længere en gyldig adresse.`,
+      `The visiting address of "${unit}", "${registered}", is ${en} in DAR and no longer a valid address.`,
+    ),
+    action: correctAddress(false),
+  };
 }

@@ -1,24 +1,24 @@
-// address-unverified: an open care unit's effective visiting address (its own, or by SOR's
-// inheritance its own postal address) that nothing in the file confirms as a DAR address. A
-// recorded `darId` counts whatever its form: a malformed id is the schema's pattern finding.
+// address-unverified: an open care unit's effective visiting address (core/inheritance.ts: its own,
+// or by SOR's inheritance its postal address, its own or its parent's) that nothing in the file
+// confirms as a DAR address. A recorded `darId` counts whatever its form: a malformed id is the
+// schema's pattern finding.
 import type { Span } from '../core/ast.js';
-import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Address, Entity } from '../core/model.js';
 import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
-import type { Rule } from '../core/rule.js';
-import { isEmptyValue } from '../core/inheritance.js';
+import type { Rule, Wording } from '../core/rule.js';
+import { effectiveValue, isEmptyValue } from '../core/inheritance.js';
 
-const WHY_AND_WHAT = msg(
-  'Besøgsadressen skal være en gyldig adresse i Danmarks Adresseregister (DAR): ellers melder plejeoverblikket fejl, og plejeenheden vises ikke. SOR markerer en sådan adresse med et X, fordi den ikke kan vises på kort (Aktivitet 3, "Særligt om besøgsadressen"). ' +
-    'Slå adressen op i DAR, og skriv dens adresse-id som `darId`, eller lad sor-lint tjekke den i DAR online (`--online`, eller indstillingen `sor-lint.addresses.online` i VS Code).',
-  'The visiting address must be a valid address in Danmarks Adresseregister (DAR): otherwise plejeoverblikket reports an error and the care unit is not shown. SOR marks such an address with an X, because it cannot be shown on a map (Aktivitet 3, "Særligt om besøgsadressen"). ' +
-    'Verify the address in DAR and record its address id as `darId`, or have sor-lint check it in DAR online (`--online`, or the `sor-lint.addresses.online` setting in VS Code).',
+const ACTION = msg(
+  'Slå adressen op i DAR og skriv dens id som `darId`, eller tjek den online (`--online`).',
+  'Look the address up in DAR and record its id as `darId`, or verify it online (`--online`).',
 );
 
 export const addressUnverified: Rule = {
   id: 'address-unverified',
   defaultSeverity: 'warning',
+  fields: ['visitingAddress', 'postalAddress', 'darId', 'coordinates'],
+  values: { unitType: ['plejeenhed'] },
   docs: {
     summary: msg(
       'En plejeenheds besøgsadresse, som intet i filen bekræfter som en DAR-adresse: intet DAR-adresse-id (`darId`) og ingen koordinater fra SOR.',
@@ -26,10 +26,10 @@ export const addressUnverified: Rule = {
     ),
     rationale: msg(
       'Vejledningen (Aktivitet 3, "Særligt om besøgsadressen"): besøgsadressen skal være en gyldig adresse i DAR; SOR markerer en adresse, der ikke kan vises på kort, med et X, og plejeoverblikket melder fejl og viser ikke plejeenheden. ' +
-        'En enhed uden besøgsadresse bruger i SOR sin egen postadresse som besøgsadresse, så den tjekkes i stedet. ' +
+        'En enhed uden besøgsadresse bruger i SOR sin postadresse som besøgsadresse (sin egen eller den, den arver fra enheden over sig), så den tjekkes i stedet. ' +
         'Koordinater i SOR-eksporten viser, at SOR har fundet adressen i DAR; et `darId` viser, at nogen har slået den op. Et `darId` i forkert form meldes af reglen schema.',
       'The guidance (Aktivitet 3, "Særligt om besøgsadressen"): the visiting address must be a valid DAR address; SOR marks an address it cannot show on a map with an X, and plejeoverblikket reports an error and does not show the care unit. ' +
-        'A unit without a visiting address uses its own postal address as visiting address in SOR, so that one is checked instead. ' +
+        'A unit without a visiting address uses its postal address as visiting address in SOR (its own, or the one it inherits from the unit above it), so that one is checked instead. ' +
         "Coordinates in SOR's export show that SOR matched the address in DAR; a `darId` shows that someone looked it up. A `darId` in the wrong form is reported by the schema rule.",
     ),
     remedy: msg(
@@ -61,45 +61,55 @@ export const addressUnverified: Rule = {
     for (const entity of context.document.entities) {
       if (entity.level === 'provider' || !isCareUnit(entity) || isClosed(entity, context.today)) continue;
       const effective = effectiveVisitingAddress(entity);
-      // An address with every part blank is careunit-contact-missing's "fill it in", not unverified.
-      if (effective && !isEmptyValue(effective.address) && !isConfirmed(effective.address)) context.report({ span: effective.span, message: effective.message });
+      if (effective && !isConfirmed(effective.address)) context.report({ span: effective.span, ...effective.wording });
     }
   },
 };
 
 interface EffectiveAddress {
   address: Address;
-  /** Where to report: the visiting address's key, or the unit when the postal address stands in. */
+  /** Where to report: the visiting address's key, or the unit when a postal address stands in. */
   span: Span;
-  message: Msg;
+  wording: Wording;
 }
 
-/** SOR's inheritance: a unit without a visiting address has its own postal address as one. */
+/** The visiting address SOR gives the unit, as careunit-contact-missing reads it (core/inheritance.ts). */
 function effectiveVisitingAddress(entity: Entity): EffectiveAddress | undefined {
   const name = displayName(entity);
   const visiting = entity.addresses.visitingAddress;
-  if (visiting) {
-    // A placeholder or a value of the wrong type is not an address: other rules report it.
-    if (!visiting.map) return undefined;
+  // A placeholder or a value of the wrong type is not an address: other rules report it.
+  if (visiting && !isEmptyValue(visiting) && !visiting.map) return undefined;
+  // A syntax error cut the unit short: its visiting address may be in the text not read.
+  if (!visiting && !entity.complete) return undefined;
+  const effective = effectiveValue(entity, 'visitingAddress');
+  // An address with every part blank is careunit-contact-missing's "fill it in", not unverified.
+  if (!effective?.value.map || isEmptyValue(effective.value)) return undefined;
+  if (effective.how === 'own') {
     return {
-      address: visiting,
-      span: visiting.key,
-      message: msg(
-        `Besøgsadressen for "${name}" er ikke bekræftet som en DAR-adresse: den har intet DAR-adresse-id (\`darId\`) og ingen koordinater. ${WHY_AND_WHAT.da}`,
-        `The visiting address of "${name}" is not confirmed as a DAR address: it has no DAR address id (\`darId\`) and no coordinates. ${WHY_AND_WHAT.en}`,
-      ),
+      address: effective.value,
+      span: effective.value.key,
+      wording: {
+        message: msg(`Besøgsadressen for "${name}" er ikke bekræftet som en DAR-adresse.`, `The visiting address of "${name}" is not confirmed as a DAR address.`),
+        action: ACTION,
+      },
     };
   }
-  // A syntax error cut the unit short: its visiting address may be in the text not read.
-  const postal = entity.addresses.postalAddress;
-  if (!postal?.map || !entity.complete) return undefined;
+  const from = effective.from === entity ? undefined : displayName(effective.from);
   return {
-    address: postal,
+    address: effective.value,
     span: entitySpan(entity),
-    message: msg(
-      `"${name}" har ingen besøgsadresse, så SOR bruger postadressen som besøgsadresse, og den er ikke bekræftet som en DAR-adresse: den har intet DAR-adresse-id (\`darId\`) og ingen koordinater. ${WHY_AND_WHAT.da}`,
-      `"${name}" has no visiting address, so SOR uses its postal address as visiting address, and that is not confirmed as a DAR address: it has no DAR address id (\`darId\`) and no coordinates. ${WHY_AND_WHAT.en}`,
-    ),
+    wording: {
+      message: from
+        ? msg(
+            `Postadressen for "${from}", som SOR bruger som besøgsadresse for "${name}", er ikke bekræftet som en DAR-adresse.`,
+            `The postal address of "${from}" that SOR uses as visiting address of "${name}" is not confirmed as a DAR address.`,
+          )
+        : msg(
+            `"${name}" har ingen besøgsadresse, og postadressen, SOR bruger i stedet, er ikke bekræftet som en DAR-adresse.`,
+            `"${name}" has no visiting address, and the postal address SOR uses instead is not confirmed as a DAR address.`,
+          ),
+      action: ACTION,
+    },
   };
 }
 

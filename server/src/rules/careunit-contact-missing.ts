@@ -10,28 +10,33 @@ import type { ContactField, EffectiveValue } from '../core/inheritance.js';
 import { CONTACT_FIELDS, effectiveValue, isEmptyValue, ownValue } from '../core/inheritance.js';
 import type { Address, Entity, Field } from '../core/model.js';
 import { ancestors, displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
-import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+import type { FixSpec, Rule, RuleContext, Wording } from '../core/rule.js';
 import { exampleFile } from './support/examples.js';
 
-const FIELD_LABELS: Record<ContactField, Msg> = {
-  visitingAddress: msg('besøgsadresse', 'visiting address'),
-  postalAddress: msg('postadresse', 'postal address'),
-  phone: msg('telefonnummer', 'phone number'),
-  email: msg('e-mailadresse', 'email address'),
-  website: msg('website', 'website'),
+/** Danish nouns agree in gender: "ingen e-mailadresse", "intet telefonnummer", "tomt", "det". */
+interface FieldLabel {
+  da: string;
+  daDefinite: string;
+  neuter: boolean;
+  en: string;
+}
+
+const FIELD_LABELS: Record<ContactField, FieldLabel> = {
+  visitingAddress: { da: 'besøgsadresse', daDefinite: 'besøgsadressen', neuter: false, en: 'visiting address' },
+  postalAddress: { da: 'postadresse', daDefinite: 'postadressen', neuter: false, en: 'postal address' },
+  phone: { da: 'telefonnummer', daDefinite: 'telefonnummeret', neuter: true, en: 'phone number' },
+  email: { da: 'e-mailadresse', daDefinite: 'e-mailadressen', neuter: false, en: 'email address' },
+  website: { da: 'website', daDefinite: 'websitet', neuter: true, en: 'website' },
 };
 
 /** The parts an inserted address gets as empty placeholders: the ones every Danish address has. */
 const PLACEHOLDER_ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'] as const;
 
-const WHY = msg(
-  'Plejeoverblikket viser plejeenhedens adresser, e-mail, website og telefon som kontaktinformation for borgere og Ældretilsynet, og vejledningen siger, at alle felter udfyldes (Aktivitet 1b og 3).',
-  'Plejeoverblikket shows a care unit’s addresses, email, website and phone as contact information for citizens and Ældretilsynet, and the guidance says to fill in every field (Aktivitet 1b and 3).',
-);
-
 export const careunitContactMissing: Rule = {
   id: 'careunit-contact-missing',
   defaultSeverity: 'error',
+  fields: [...CONTACT_FIELDS],
+  values: { unitType: ['plejeenhed'] },
   docs: {
     summary: msg(
       'En plejeenhed mangler postadresse, besøgsadresse, e-mail, website eller telefon (efter SOR’s nedarvning).',
@@ -90,7 +95,7 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
     const own = ownValue(unit, field);
     const effective = effectiveValue(unit, field);
     if (own && isEmptyValue(own)) {
-      context.report({ span: emptySpan(own), message: emptyMessage(field, name, effective, unit) });
+      context.report({ span: emptySpan(own), ...emptyMessage(field, name, effective, unit) });
     } else if (!certain) {
       continue;
     } else if (!effective) {
@@ -98,7 +103,7 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
     } else if (effective.how !== 'own') {
       context.report({
         span: entitySpan(unit),
-        message: inheritedMessage(field, name, effective, unit),
+        ...inheritedMessage(field, name, effective, unit),
         severity: 'info',
         fixes: [insertFix(context, unit, [field])],
       });
@@ -107,7 +112,7 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
   for (const field of missing) {
     const fixes = [insertFix(context, unit, [field])];
     if (missing.length > 1) fixes.push(insertFix(context, unit, missing));
-    context.report({ span: entitySpan(unit), message: missingMessage(field, name), fixes });
+    context.report({ span: entitySpan(unit), ...missingMessage(field, name), fixes });
   }
 }
 
@@ -117,38 +122,51 @@ function emptySpan(value: Field | Address): Span {
   return node.kind === 'scalar' && node.end > node.start ? node : value.key;
 }
 
-function missingMessage(field: ContactField, name: string): Msg {
+function missingMessage(field: ContactField, name: string): Wording {
   const label = FIELD_LABELS[field];
-  const none =
+  const message =
     field === 'visitingAddress'
-      ? msg('og ingen postadresse, SOR kunne bruge i stedet', 'nor a postal address that SOR could use in its place')
-      : msg('og ingen enhed over den har en, den kunne arve', 'and no unit above it has one it could inherit');
-  return msg(
-    `Plejeenheden "${name}" har ingen ${label.da} (\`${field}\`), ${none.da}. ${WHY.da} Tilføj \`${field}\` på plejeenheden.`,
-    `Care unit "${name}" has no ${label.en} (\`${field}\`), ${none.en}. ${WHY.en} Add \`${field}\` to the care unit.`,
-  );
+      ? msg(
+          `Plejeenheden "${name}" har ingen besøgsadresse (\`visitingAddress\`) og ingen postadresse, SOR kan bruge i stedet.`,
+          `Care unit "${name}" has no visiting address (\`visitingAddress\`), nor a postal address SOR could use instead.`,
+        )
+      : msg(
+          `Plejeenheden "${name}" har ${label.neuter ? 'intet' : 'ingen'} ${label.da} (\`${field}\`), og ingen enhed over den har ${label.neuter ? 'et' : 'en'}.`,
+          `Care unit "${name}" has no ${label.en} (\`${field}\`), and no unit above it has one.`,
+        );
+  return { message, action: msg(`Tilføj \`${field}\` på plejeenheden.`, `Add \`${field}\` to the care unit.`) };
 }
 
-function inheritedMessage(field: ContactField, name: string, effective: EffectiveValue, unit: Entity): Msg {
+function inheritedMessage(field: ContactField, name: string, effective: EffectiveValue, unit: Entity): Wording {
   const label = FIELD_LABELS[field];
   const source = sourceText(effective, unit);
-  const dar =
-    field === 'visitingAddress'
-      ? msg(' Besøgsadressen skal være en gyldig adresse i DAR, hvor man besøger plejeenheden.', ' The visiting address must be a valid DAR address where visitors come to the care unit.')
-      : msg('', '');
-  return msg(
-    `Plejeenheden "${name}" har ingen ${label.da} selv: SOR bruger ${source.da}, og det viser plejeoverblikket. Vejledningen vil have plejeenhedens egne oplysninger (Aktivitet 1b og 3).${dar.da} Tilføj \`${field}\` på plejeenheden, medmindre den viste er den rigtige.`,
-    `Care unit "${name}" has no ${label.en} of its own: SOR uses ${source.en}, and plejeoverblikket will show that. The guidance wants the care unit’s own (Aktivitet 1b and 3).${dar.en} Add \`${field}\` to the care unit unless the one shown is right for it.`,
-  );
+  const own = label.neuter ? 'eget' : 'egen';
+  const it = label.neuter ? 'det' : 'den';
+  return {
+    message: msg(
+      `Plejeenheden "${name}" har ${label.neuter ? 'intet' : 'ingen'} ${own} ${label.da}, så SOR bruger ${source.da}.`,
+      `Care unit "${name}" has no ${label.en} of its own, so SOR uses ${source.en}.`,
+    ),
+    action: msg(
+      `Tilføj plejeenhedens ${own} ${label.da} (\`${field}\`), medmindre ${it}, SOR bruger, er ${it} rigtige.`,
+      `Add the care unit’s own \`${field}\` unless the one SOR uses is right for it.`,
+    ),
+  };
 }
 
-function emptyMessage(field: ContactField, name: string, effective: EffectiveValue | undefined, unit: Entity): Msg {
+function emptyMessage(field: ContactField, name: string, effective: EffectiveValue | undefined, unit: Entity): Wording {
   const label = FIELD_LABELS[field];
   const source = effective && sourceText(effective, unit);
-  return msg(
-    `Feltet ${label.da} (\`${field}\`) på plejeenheden "${name}" er tomt: udfyld det. ${WHY.da}${source ? ` Indtil da bruger SOR ${source.da}.` : ''}`,
-    `The ${label.en} of care unit "${name}" (\`${field}\`) is empty: fill it in. ${WHY.en}${source ? ` Until then SOR uses ${source.en}.` : ''}`,
-  );
+  const it = label.neuter ? 'det' : 'den';
+  return {
+    message: msg(
+      `${capitalise(label.daDefinite)} (\`${field}\`) på plejeenheden "${name}" er ${label.neuter ? 'tomt' : 'tom'}.`,
+      `The ${label.en} (\`${field}\`) of care unit "${name}" is empty.`,
+    ),
+    action: source
+      ? msg(`Udfyld ${it}; indtil da bruger SOR ${source.da}.`, `Fill it in; until then SOR uses ${source.en}.`)
+      : msg(`Udfyld ${it}.`, 'Fill it in.'),
+  };
 }
 
 /** Where an effective value that is not the unit's own comes from, with the value itself. */
@@ -156,15 +174,16 @@ function sourceText(effective: EffectiveValue, unit: Entity): Msg {
   const value = valueText(effective.value);
   const from = displayName(effective.from);
   if (effective.how === 'inherited') {
-    return msg(`den fra "${from}" (${value})`, `the one of "${from}" (${value})`);
+    return msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`);
   }
   if (effective.from === unit) {
-    return msg(`dens postadresse (${value}) som besøgsadresse`, `its postal address (${value}) as visiting address`);
+    return msg(`dens postadresse (${value}) i stedet`, `its postal address (${value}) instead`);
   }
-  return msg(
-    `postadressen arvet fra "${from}" (${value}) som besøgsadresse`,
-    `the postal address inherited from "${from}" (${value}) as visiting address`,
-  );
+  return msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Søndergade 14, 8000 Aarhus C" for an address; the text of a phone, email or website. */
@@ -189,7 +208,7 @@ function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): 
   const list = fields.map((field) => `\`${field}\``).join(', ');
   const title =
     fields.length === 1
-      ? msg(`Indsæt tom ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
+      ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
       : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
   return { title, safe: false, edits: [edit] };
 }

@@ -8,6 +8,8 @@ import { isOpenCareUnit, unitTypeSpan } from './support/unit-types.js';
 export const careunitNewLevel: Rule = {
   id: 'careunit-new-level',
   defaultSeverity: 'warning',
+  fields: ['unitType', 'sorId', 'units'],
+  values: { unitType: ['plejeenhed'] },
   docs: {
     summary: msg(
       'En ny plejeenhed (uden SOR-kode), der ikke står på institutionsniveau.',
@@ -44,9 +46,10 @@ export const careunitNewLevel: Rule = {
       context.report({
         span,
         message: msg(
-          `Denne nye plejeenhed (uden SOR-kode) står under "${parent}", ikke på institutionsniveau. Selvbetjeningsløsningen opretter en ny plejeenhed som en sundhedsinstitution (klinik) (vejledningen, afsnit 3, aktivitet 1b); en dybere placering kræver en manuel opgave hos SOR-supporten. Flyt den op under institutions, eller aftal strukturen med SOR-supporten.`,
-          `This new plejeenhed (no SOR code) stands under "${parent}", not at institution level. Self-service creates a new care unit as a health institution (klinik) (the guidance, Afsnit 3, Aktivitet 1b); a deeper place needs a manual task by SOR support. Move it up under institutions, or agree the structure with SOR support.`,
+          `Den nye plejeenhed "${displayName(entity)}" (ingen SOR-kode) står under "${parent}", ikke på institutionsniveau.`,
+          `New care unit "${displayName(entity)}" (no SOR code) stands under "${parent}", not at institution level.`,
         ),
+        action: msg('Flyt den op under `institutions`, eller aftal strukturen med SOR-supporten.', 'Move it up under `institutions`, or agree the structure with SOR support.'),
       });
     }
   },

@@ -3,8 +3,9 @@
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { replaceScalar } from '../core/edits.js';
-import { isClosed, VIRTUAL_ADDRESS_FIELDS } from '../core/model.js';
-import type { Rule } from '../core/rule.js';
+import { displayName, isClosed, VIRTUAL_ADDRESS_FIELDS } from '../core/model.js';
+import type { MapNode, Node } from '../core/ast.js';
+import type { Rule, RuleContext, Wording } from '../core/rule.js';
 import type { EmailProblem } from './support/email.js';
 import { emailProblem } from './support/email.js';
 import type { PhoneProblem } from './support/phone.js';
@@ -27,14 +28,8 @@ const SURROUNDING_SPACE = msg('har mellemrum før eller efter selve værdien', '
 const EMAIL_PROBLEMS: Record<EmailProblem, Msg> = {
   space: msg('indeholder mellemrum', 'contains a space'),
   at: msg('skal have præcis ét @', 'must have exactly one @'),
-  'local-part': msg(
-    'har en ugyldig del før @ (kun bogstaverne a-z, cifre og tegn som . _ - +; intet punktum først, sidst eller to i træk)',
-    'has an invalid part before the @ (only the letters a-z, digits and signs such as . _ - +; no dot first, last or two in a row)',
-  ),
-  domain: msg(
-    'har et ugyldigt domæne efter @ (et domænenavn med mindst ét punktum, fx oestervang.dk, af bogstaver, cifre og bindestreger)',
-    'has an invalid domain after the @ (a domain name with at least one dot, such as oestervang.dk, of letters, digits and hyphens)',
-  ),
+  'local-part': msg('har en ugyldig del før @', 'has an invalid part before the @'),
+  domain: msg('har et ugyldigt domæne efter @', 'has an invalid domain after the @'),
   length: msg('er for lang (højst 64 tegn før @ og 254 i alt)', 'is too long (at most 64 characters before the @ and 254 in all)'),
 };
 
@@ -50,16 +45,16 @@ const WEBSITE_PROBLEMS: Record<WebsiteProblem, Msg> = {
   space: msg('indeholder mellemrum', 'contains a space'),
   'scheme-missing': msg('er ikke en fuld adresse: https:// mangler foran', 'is not a full address: https:// is missing in front'),
   scheme: msg('er ikke en http- eller https-adresse', 'is not an http or https address'),
-  host: msg(
-    'har ikke et rigtigt værtsnavn (et domæne med punktum, fx oestervang.dk; ikke localhost eller en IP-adresse)',
-    'has no real host name (a domain with a dot, such as oestervang.dk; not localhost or an IP address)',
-  ),
+  host: msg('har ikke et rigtigt værtsnavn (et domæne med punktum)', 'has no real host name (a domain with a dot)'),
 };
 
 const FIELDS: Record<ContactField, { label: Msg; remedy: Msg; diagnose(value: string): Diagnosis | undefined }> = {
   email: {
     label: msg('E-mailadressen', 'The e-mail address'),
-    remedy: msg('Skriv en adresse, der kan modtage post, fx kontakt@oestervang.dk.', 'Write an address that can receive mail, such as kontakt@oestervang.dk.'),
+    remedy: msg(
+      'Skriv en adresse, der kan modtage post, fx kontakt@oestervang.dk: a-z, cifre og . _ - + før @, et domæne med punktum efter.',
+      'Write an address that can receive mail, such as kontakt@oestervang.dk: a-z, digits and . _ - + before the @, a domain with a dot after it.',
+    ),
     diagnose(value) {
       const problem = emailProblem(value);
       return problem && { what: EMAIL_PROBLEMS[problem] };
@@ -78,7 +73,10 @@ const FIELDS: Record<ContactField, { label: Msg; remedy: Msg; diagnose(value: st
   },
   website: {
     label: msg('Websitet', 'The website'),
-    remedy: msg('Skriv den fulde adresse, fx https://oestervang.dk.', 'Write the full address, such as https://oestervang.dk.'),
+    remedy: msg(
+      'Skriv den fulde adresse med et rigtigt domæne, fx https://oestervang.dk (ikke localhost eller en IP-adresse).',
+      'Write the full address with a real domain, such as https://oestervang.dk (not localhost or an IP address).',
+    ),
     diagnose(value) {
       const check = checkWebsite(value);
       return check && { what: WEBSITE_PROBLEMS[check.problem], normalised: check.normalised };
@@ -94,20 +92,24 @@ function diagnose(field: ContactField, value: string): Diagnosis | undefined {
   return { what: SURROUNDING_SPACE, normalised: trimmed };
 }
 
-function message(field: ContactField, value: string, diagnosis: Diagnosis): Msg {
+function wording(field: ContactField, value: string, unit: string, diagnosis: Diagnosis): Wording {
   const { label, remedy } = FIELDS[field];
-  const todo = diagnosis.normalised
-    ? msg(`Skriv "${diagnosis.normalised}" (hurtigrettelsen gør det).`, `Write "${diagnosis.normalised}" (the quick fix does it).`)
-    : remedy;
-  return msg(
-    `${label.da} "${value}" ${diagnosis.what.da}. Plejeoverblikket viser e-mail, telefon og website fra SOR som kontaktoplysninger for borgere og myndigheder, herunder Ældretilsynet (vejledningen, aktivitet 3), så de skal virke, som de står. ${todo.da}`,
-    `${label.en} "${value}" ${diagnosis.what.en}. Plejeoverblikket shows the e-mail, phone and website from SOR as contact information for citizens and authorities, Ældretilsynet among them (the guidance, Aktivitet 3), so they must work as written. ${todo.en}`,
-  );
+  return {
+    message: msg(`${label.da} "${value}" for "${unit}" ${diagnosis.what.da}.`, `${label.en} "${value}" of "${unit}" ${diagnosis.what.en}.`),
+    action: diagnosis.normalised ? msg(`Skriv "${diagnosis.normalised}".`, `Write "${diagnosis.normalised}".`) : remedy,
+  };
 }
 
 export const contactFormat: Rule = {
   id: 'contact-format',
   defaultSeverity: 'error',
+  fields: [...VIRTUAL_ADDRESS_FIELDS],
+  supersedes: VIRTUAL_ADDRESS_FIELDS.flatMap((property) => [
+    { keyword: 'pattern', property },
+    { keyword: 'format', property },
+    // A number that is wrong as text too (`phone: 1234`): this rule's finding says what to write.
+    { keyword: 'type', property, when: (_owner: MapNode, _context: RuleContext, value: Node | undefined) => value?.kind === 'scalar' && value.text !== null && diagnose(property, value.text) !== undefined },
+  ]),
   docs: {
     summary: msg(
       'En e-mailadresse, et telefonnummer eller et website, der ikke er korrekt skrevet.',
@@ -155,7 +157,7 @@ export const contactFormat: Rule = {
         const fix = diagnosis.normalised;
         context.report({
           span: { start: node.start, end: node.end },
-          message: message(field, node.text, diagnosis),
+          ...wording(field, node.text, displayName(entity), diagnosis),
           fixes: fix
             ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: [replaceScalar(text, node, fix, document.language)] }]
             : undefined,

@@ -3,9 +3,8 @@
 // it: writing the text back would turn every such byte into U+FFFD for good.
 import type { Node } from '../core/ast.js';
 import { REPLACEMENT_CHARACTER } from '../core/decoding.js';
-import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
-import type { Rule } from '../core/rule.js';
+import type { Rule, Wording } from '../core/rule.js';
 import { exampleFile } from './support/examples.js';
 
 interface Encoding {
@@ -27,15 +26,19 @@ function guessedEncoding(text: string): Encoding {
   return text.startsWith(REPLACEMENT_CHARACTER.repeat(2)) || nuls * 10 > text.length ? UTF_16 : WINDOWS_1252;
 }
 
-function message(count: number, encoding: Encoding): Msg {
+function wording(count: number, encoding: Encoding): Wording {
   const { name, editorName, iconvName } = encoding;
   const characters = count === 1 ? '1 character cannot' : `${count} characters cannot`;
-  return msg(
-    `Filen er ikke gyldig UTF-8: ${count} tegn kan ikke læses (vises som ${REPLACEMENT_CHARACTER}); den ligner ${name}. ` +
+  return {
+    message: msg(
+      `Filen er ikke gyldig UTF-8: ${count} tegn kan ikke læses (vises som ${REPLACEMENT_CHARACTER}); den ligner ${name}.`,
+      `The file is not valid UTF-8: ${characters} be read (shown as ${REPLACEMENT_CHARACTER}); it looks like ${name}.`,
+    ),
+    action: msg(
       `Konvertér den til UTF-8: i VS Code med "Reopen with Encoding" ${editorName} og så "Save with Encoding" UTF-8, eller med iconv -f ${iconvName} -t UTF-8.`,
-    `The file is not valid UTF-8: ${characters} be read (shown as ${REPLACEMENT_CHARACTER}); it looks like ${name}. ` +
       `Convert it to UTF-8: in VS Code "Reopen with Encoding" ${editorName}, then "Save with Encoding" UTF-8, or iconv -f ${iconvName} -t UTF-8.`,
-  );
+    ),
+  };
 }
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
@@ -61,6 +64,7 @@ function isFirstDocument(text: string, rootStart: number): boolean {
 export const encoding: Rule = {
   id: 'encoding',
   defaultSeverity: 'error',
+  fields: [],
   docs: {
     summary: msg('Filen er ikke gyldig UTF-8 (fx gemt som Windows-1252).', 'The file is not valid UTF-8 (saved as Windows-1252, say).'),
     rationale: msg(
@@ -86,6 +90,6 @@ export const encoding: Rule = {
     let end = first;
     while (text[end] === REPLACEMENT_CHARACTER) end++;
     const count = text.split(REPLACEMENT_CHARACTER).length - 1;
-    context.report({ span: { start: first, end }, message: message(count, guessedEncoding(text)) });
+    context.report({ span: { start: first, end }, ...wording(count, guessedEncoding(text)) });
   },
 };

@@ -1,5 +1,6 @@
 // The registry: every rule the core runs, in the order their documentation lists them.
 // Adding a rule: its module in this folder, its test in test/rules/, and one line here.
+import { ruleDocUrl } from '../core/docs.js';
 import type { Rule } from '../core/rule.js';
 import { plejeenhedNesting } from './plejeenhed-nesting.js';
 import { plejehjemRetype } from './plejehjem-retype.js';
@@ -14,6 +15,7 @@ import { careunitNewLevel } from './careunit-new-level.js';
 import { providerCvr } from './provider-cvr.js';
 import { sorCode } from './sor-code.js';
 import { noCareunit } from './no-careunit.js';
+import { unitTypeCode } from './unit-type-code.js';
 import { schema } from './schema.js';
 import { encoding } from './encoding.js';
 
@@ -31,10 +33,27 @@ export const allRules: readonly Rule[] = [
   providerCvr,
   sorCode,
   noCareunit,
+  unitTypeCode,
   schema,
   encoding,
 ];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.id === id);
+}
+
+/** The rules that read a key, from their metadata (hover names them, linking their documentation). */
+export function rulesConcerningKey(key: string): string[] {
+  return allRules.filter((rule) => rule.fields.includes(key)).map((rule) => rule.id);
+}
+
+/** The rules that speak about one value of a key (`unitType: plejehjem`), compared without case. */
+export function rulesConcerningValue(key: string, value: string): string[] {
+  const normalised = value.trim().toLowerCase();
+  return allRules.filter((rule) => rule.values?.[key]?.includes(normalised)).map((rule) => rule.id);
+}
+
+/** The rule's documentation page; undefined for what is no registered rule (a parse error). */
+export function docsUrlOf(ruleId: string): string | undefined {
+  return ruleById(ruleId) ? ruleDocUrl(ruleId) : undefined;
 }

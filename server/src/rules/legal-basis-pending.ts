@@ -10,6 +10,8 @@ const PENDING_BASIS = 'aeldreboligloven';
 export const legalBasisPending: Rule = {
   id: 'legal-basis-pending',
   defaultSeverity: 'warning',
+  fields: ['legalBasis', 'sorId'],
+  values: { legalBasis: [PENDING_BASIS] },
   docs: {
     summary: msg(
       'En ny plejeenhed (uden SOR-kode) efter ældreboligloven, hvor nye SOR-registreringer er sat i bero.',
@@ -48,9 +50,10 @@ institutions:
       context.report({
         span: basis.node,
         message: msg(
-          `Plejeenheden "${name}" er ny (ingen SOR-kode) og hører under ældreboligloven. Vejledningen siger, at håndteringen af plejeboligbebyggelser under den lov er under afklaring, og at der for nu ikke skal oprettes nye SOR-registreringer (Afsnit 3, fodnote 1). Vent med at oprette den, eller ret \`legalBasis\`, hvis den hører under en anden lov.`,
-          `Care unit "${name}" is new (no SOR code) and falls under ældreboligloven. The guidance says the handling of plejebolig buildings under that law is being clarified and that no new SOR registrations are to be made for now (Afsnit 3, footnote 1). Wait with creating it, or correct \`legalBasis\` if it falls under another law.`,
+          `Den nye plejeenhed "${name}" (ingen SOR-kode) hører under ældreboligloven: nye SOR-registreringer efter den er sat i bero.`,
+          `New care unit "${name}" (no SOR code) falls under ældreboligloven: new SOR registrations under it are on hold.`,
         ),
+        action: msg('Vent med at oprette den i SOR, eller ret `legalBasis`, hvis en anden lov gælder.', 'Wait with creating it in SOR, or correct `legalBasis` if another law applies.'),
       });
     }
   },

@@ -8,6 +8,7 @@ import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
 import type { Entity } from '../core/model.js';
+import type { MapNode } from '../core/ast.js';
 import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
 
 /** The four values of `legalBasis` and the law each names (Afsnit 3, list 1-4), in the guidance's order. */
@@ -21,6 +22,10 @@ export const LEGAL_BASES: readonly { value: string; law: Msg }[] = [
 export const legalBasis: Rule = {
   id: 'legal-basis',
   defaultSeverity: 'warning',
+  fields: ['legalBasis'],
+  values: { unitType: ['plejeenhed'], legalBasis: LEGAL_BASES.map((basis) => basis.value) },
+  // A value outside the four on an open care unit: this rule says what to write instead.
+  supersedes: [{ keyword: 'enum', property: 'legalBasis', when: isOpenCareUnitMap }],
   docs: {
     summary: msg(
       'En plejeenhed uden retsgrundlag (`legalBasis`), eller med et, der ikke er en af de fire love.',
@@ -49,13 +54,22 @@ institutions:
     legalBasis: friplejeboligloven
 `,
   },
-  fix: {
-    safe: false,
-    description: msg(
-      'Tilbyder de fire love som hurtigrettelser: hver indsætter `legalBasis` efter enhedstypen eller retter den forkerte værdi. En værdi, der kun er stavet anderledes (`Ældreloven`), rettes sikkert.',
-      'Offers the four laws as quick-fixes: each inserts `legalBasis` after the unit type or replaces the wrong value. A value only spelled differently (`Ældreloven`) is corrected safely.',
-    ),
-  },
+  fix: [
+    {
+      safe: true,
+      description: msg(
+        'Retter en værdi, der kun er stavet anderledes (`Ældreloven`), til formatets stavemåde (`aeldreloven`).',
+        'Corrects a value only spelled differently (`Ældreloven`) to the format’s spelling (`aeldreloven`).',
+      ),
+    },
+    {
+      safe: false,
+      description: msg(
+        'Tilbyder de fire love som hurtigrettelser: hver indsætter `legalBasis` efter enhedstypen eller retter den forkerte værdi.',
+        'Offers the four laws as quick-fixes: each inserts `legalBasis` after the unit type or replaces the wrong value.',
+      ),
+    },
+  ],
   check(context) {
     for (const entity of context.document.entities) {
       if (!isCareUnit(entity) || isClosed(entity, context.today)) continue;
@@ -74,10 +88,8 @@ function reportMissing(context: RuleContext, unit: Entity): void {
   const anchor = insertionAnchor(unit.map, ['unitTypeCode', 'unitType'], 'units');
   context.report({
     span: entitySpan(unit),
-    message: msg(
-      `Plejeenheden "${name}" har intet retsgrundlag (\`legalBasis\`). ${WHY.da} Tilføj \`legalBasis\`: ${VALUES.da}.`,
-      `Care unit "${name}" has no legal basis (\`legalBasis\`). ${WHY.en} Add \`legalBasis\`: ${VALUES.en}.`,
-    ),
+    message: msg(`Plejeenheden "${name}" har intet retsgrundlag (\`legalBasis\`).`, `Care unit "${name}" has no legal basis (\`legalBasis\`).`),
+    action: msg(`Tilføj \`legalBasis\`: ${VALUES.da}.`, `Add \`legalBasis\`: ${VALUES.en}.`),
     fixes: lawFixes(() => false, (value) => insertPairs(context.text, unit.map, [{ key: 'legalBasis', value: formatScalar(value, language) }], language, anchor)),
   });
 }
@@ -85,25 +97,27 @@ function reportMissing(context: RuleContext, unit: Entity): void {
 function reportWrong(context: RuleContext, unit: Entity, node: ScalarNode): void {
   const name = displayName(unit);
   const written = node.text!.trim();
-  const described = written ? msg(`\`${written}\`, som ikke er en af de fire love`, `\`${written}\`, which is not one of the four laws`) : msg('tomt', 'empty');
+  const described = written ? msg(`\`${written}\`, som ikke er en af de fire love`, `\`${written}\`, not one of the four laws`) : msg('tomt', 'empty');
   // `Ældreloven` or ` aeldreloven` can only mean one value: that correction is safe.
   const meant = LEGAL_BASES.find((basis) => basis.value === spelledPlainly(written))?.value;
   const replace = (value: string) => replaceScalar(context.text, node, value, context.document.language);
   context.report({
     span: node,
     message: msg(
-      `Retsgrundlaget (\`legalBasis\`) for plejeenheden "${name}" er ${described.da}. ${WHY.da} Brug en af værdierne ${VALUES.da}.`,
-      `The legal basis (\`legalBasis\`) of care unit "${name}" is ${described.en}. ${WHY.en} Use one of the values ${VALUES.en}.`,
+      `Retsgrundlaget (\`legalBasis\`) for plejeenheden "${name}" er ${described.da}.`,
+      `The legal basis (\`legalBasis\`) of care unit "${name}" is ${described.en}.`,
     ),
+    action: msg(`Brug en af ${VALUES.da}.`, `Use one of ${VALUES.en}.`),
     fixes: lawFixes((value) => value === meant, replace),
   });
 }
 
-const WHY = msg(
-  'Vejledningen afgrænser plejeenheder ved de fire love, deres pladser og boliger hører under (Afsnit 3, punkt 1-4).',
-  'The guidance defines care units by the four laws their places and dwellings fall under (Afsnit 3, items 1-4).',
-);
 const VALUES = msg('aeldreloven, almenboligloven, aeldreboligloven eller friplejeboligloven', 'aeldreloven, almenboligloven, aeldreboligloven or friplejeboligloven');
+
+function isOpenCareUnitMap(owner: MapNode, context: RuleContext): boolean {
+  const entity = context.document.entities.find((e) => e.map === owner);
+  return entity !== undefined && isCareUnit(entity) && !isClosed(entity, context.today);
+}
 
 /** One suggestion per law, the safe one (if any) first. */
 function lawFixes(isSafe: (value: string) => boolean, edit: (value: string) => TextEdit): FixSpec[] {

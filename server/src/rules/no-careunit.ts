@@ -1,15 +1,15 @@
 // no-careunit: a provider with no open plejeenhed has nothing to show on plejeoverblikket
 // (Afsnit 2, "Opgaven": every care unit the provider runs must be registered as a plejeenhed).
-import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { displayName, entitySpan, isClosed } from '../core/model.js';
-import type { Rule } from '../core/rule.js';
+import type { Rule, Wording } from '../core/rule.js';
 import { isNursingHome, isOpenCareUnit } from './support/unit-types.js';
 import { exampleFile } from './support/examples.js';
 
 export const noCareunit: Rule = {
   id: 'no-careunit',
   defaultSeverity: 'warning',
+  fields: ['provider', 'institutions', 'unitType'],
   docs: {
     summary: msg(
       'En leverandør, hvis struktur ikke har nogen plejeenhed.',
@@ -37,22 +37,28 @@ export const noCareunit: Rule = {
     if (!document.provider || !document.complete) return;
     if (document.entities.some((entity) => isOpenCareUnit(entity, today))) return;
     const nursingHomes = document.entities.filter((entity) => isNursingHome(entity) && !isClosed(entity, today)).length;
-    context.report({ span: entitySpan(document.provider), message: noCareUnitMessage(displayName(document.provider), nursingHomes) });
+    context.report({ span: entitySpan(document.provider), ...noCareUnitWording(displayName(document.provider), nursingHomes) });
   },
 };
 
-function noCareUnitMessage(provider: string, nursingHomes: number): Msg {
-  const hint =
+function noCareUnitWording(provider: string, nursingHomes: number): Wording {
+  const action =
     nursingHomes === 0
-      ? msg('', '')
+      ? msg(
+          'Giv hvert plejehjem, leverandøren driver, typen plejeenhed, eller opret det som en sundhedsinstitution med den type.',
+          'Give each nursing home the provider runs the unit type plejeenhed, or create it as a health institution of that type.',
+        )
       : nursingHomes === 1
-        ? msg(' Strukturen har én enhed med typen plejehjem: er den selve plejehjemmet, skal den skifte type (aktivitet 2).', ' The structure has one unit typed plejehjem: if it is the nursing home itself, it must change type (Aktivitet 2).')
+        ? msg('Er enheden med typen plejehjem selve plejehjemmet, så giv den typen plejeenhed.', 'If the unit typed plejehjem is the nursing home itself, retype it to plejeenhed.')
         : msg(
-            ` Strukturen har ${nursingHomes} enheder med typen plejehjem: de af dem, der er selve plejehjemmene, skal skifte type (aktivitet 2).`,
-            ` The structure has ${nursingHomes} units typed plejehjem: those that are nursing homes themselves must change type (Aktivitet 2).`,
+            `Giv dem af de ${nursingHomes} enheder med typen plejehjem, der er selve plejehjemmene, typen plejeenhed.`,
+            `Retype those of the ${nursingHomes} units typed plejehjem that are nursing homes themselves to plejeenhed.`,
           );
-  return msg(
-    `"${provider}" har ingen (åben) enhed med enhedstypen plejeenhed, så intet af leverandøren vil blive vist på plejeoverblikket, som kun henter plejeenheder fra SOR (vejledningen, afsnit 2, "Opgaven").${hint.da} Giv hvert plejehjem, leverandøren driver, enhedstypen plejeenhed, eller opret det som en sundhedsinstitution med typen plejeenhed.`,
-    `"${provider}" has no (open) unit of type plejeenhed, so nothing of this provider will be shown on plejeoverblikket, which takes only care units from SOR (the guidance, Afsnit 2, "Opgaven").${hint.en} Give each nursing home the provider runs the unit type plejeenhed, or create it as a health institution typed plejeenhed.`,
-  );
+  return {
+    message: msg(
+      `Leverandøren "${provider}" har ingen åben enhed med typen plejeenhed, så plejeoverblikket viser intet af den.`,
+      `Provider "${provider}" has no open unit of type plejeenhed, so plejeoverblikket shows nothing of it.`,
+    ),
+    action,
+  };
 }

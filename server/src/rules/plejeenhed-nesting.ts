@@ -7,6 +7,7 @@ import type { Entity } from '../core/model.js';
 import { displayName } from '../core/model.js';
 import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
 import {
+  CARE_UNIT_TYPE,
   careUnitsAbove,
   careUnitsBelow,
   isOpenCareUnit,
@@ -19,6 +20,8 @@ import {
 export const plejeenhedNesting: Rule = {
   id: 'plejeenhed-nesting',
   defaultSeverity: 'error',
+  fields: ['unitType', 'units'],
+  values: { unitType: [CARE_UNIT_TYPE] },
   docs: {
     summary: msg(
       'En plejeenhed med en anden plejeenhed over eller under sig.',
@@ -64,7 +67,11 @@ export const plejeenhedNesting: Rule = {
       if ((above.length === 0 && below.length === 0) || !span) continue;
       context.report({
         span,
-        message: nestingMessage(above, below),
+        message: nestingMessage(entity, above, below),
+        action: msg(
+          'Giv denne enhed en anden enhedstype, hvis den ikke selv er institutionen, ellers de andre.',
+          'Give this unit another unit type if it is not the institution itself, else the others.',
+        ),
         related: [
           ...relatedEnds(above, entity, msg('over', 'above')),
           ...relatedEnds(below, entity, msg('under', 'below')),
@@ -75,15 +82,13 @@ export const plejeenhedNesting: Rule = {
   },
 };
 
-function nestingMessage(above: Entity[], below: Entity[]): Msg {
+function nestingMessage(entity: Entity, above: Entity[], below: Entity[]): Msg {
   const parts: Msg[] = [];
   if (above.length > 0) parts.push(careUnits('underopdeler', 'subdivides', above));
   if (below.length > 0) parts.push(careUnits('samler', 'gathers', below));
   const relation = msg(parts.map((part) => part.da).join(' og '), parts.map((part) => part.en).join(' and '));
-  return msg(
-    `Denne plejeenhed ${relation.da}. Kun selve institutionen må have enhedstypen plejeenhed, ikke en SOR-enhed, der samler flere plejeenheder eller underopdeler en plejeenhed (vejledningen, afsnit 3, "Plejeenhed i SOR"); ellers ved plejeoverblikket ikke, hvilken enhed der er plejehjemmet. Giv denne enhed en anden enhedstype, hvis den ikke selv er institutionen, ellers de andre.`,
-    `This plejeenhed ${relation.en}. Only the institution itself may carry the unit type plejeenhed, not a SOR unit that gathers several care units or subdivides one (the guidance, Afsnit 3, "Plejeenhed i SOR"); otherwise plejeoverblikket cannot tell which unit is the nursing home. Give this unit another unit type if it is not the institution itself, else the others.`,
-  );
+  const name = displayName(entity);
+  return msg(`Plejeenheden "${name}" ${relation.da}.`, `Care unit "${name}" ${relation.en}.`);
 }
 
 /** "gathers the care units "A", "B"" / "samler plejeenhederne "A", "B"". */

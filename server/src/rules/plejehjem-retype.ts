@@ -2,28 +2,31 @@
 // must now be typed plejeenhed, unless it is not a care unit under the new rules (Aktivitet 2).
 import type { TextEdit } from '../core/finding.js';
 import { insertPairs, removePair, replaceScalar } from '../core/edits.js';
-import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Entity } from '../core/model.js';
-import { isClosed } from '../core/model.js';
-import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+import { displayName, isClosed } from '../core/model.js';
+import type { FixSpec, Rule, RuleContext, Wording } from '../core/rule.js';
 import {
   CARE_UNIT_TYPE,
+  NURSING_HOME_TYPE,
   careUnitsAbove,
   careUnitsBelow,
   isNursingHome,
+  KNOWN_TYPE_CODES,
   markedNotCareUnit,
   ownPair,
   ownScalar,
   unitTypeSpan,
 } from './support/unit-types.js';
 
-/** plejehjem's SNOMED CT code: it would contradict the type once the unit is a plejeenhed. */
-const NURSING_HOME_TYPE_CODE = '42665001';
+/** plejehjem's SNOMED CT code: it would contradict the type once the unit is a plejeenhed (unit-type-code). */
+const NURSING_HOME_TYPE_CODE = KNOWN_TYPE_CODES[NURSING_HOME_TYPE];
 
 export const plejehjemRetype: Rule = {
   id: 'plejehjem-retype',
   defaultSeverity: 'warning',
+  fields: ['unitType', 'careUnit', 'unitTypeCode'],
+  values: { unitType: [NURSING_HOME_TYPE] },
   docs: {
     summary: msg(
       'En enhed med typen plejehjem, der ligner selve plejeinstitutionen og derfor skal have typen plejeenhed.',
@@ -62,7 +65,7 @@ export const plejehjemRetype: Rule = {
       if (!looksLikeCareInstitution(entity, context.today)) continue;
       const span = unitTypeSpan(entity);
       if (!span) continue;
-      context.report({ span, message: retypeMessage(entity, context), fixes: fixesFor(entity, context) });
+      context.report({ span, ...retypeWording(entity, context), fixes: fixesFor(entity, context) });
     }
   },
 };
@@ -79,23 +82,27 @@ function hasOwnVisitingAddress(entity: Entity): boolean {
   return entity.addresses.visitingAddress?.map !== undefined;
 }
 
-function retypeMessage(entity: Entity, context: RuleContext): Msg {
+function retypeWording(entity: Entity, context: RuleContext): Wording {
   const atInstitutionLevel = entity.level === 'institution';
   const ownAddress = hasOwnVisitingAddress(entity);
   const why = msg(
-    [atInstitutionLevel && 'den står på institutionsniveau', ownAddress && 'den har sin egen besøgsadresse'].filter(Boolean).join(' og '),
-    [atInstitutionLevel && 'it stands at institution level', ownAddress && 'it has its own visiting address'].filter(Boolean).join(' and '),
+    'den ' + [atInstitutionLevel && 'står på institutionsniveau', ownAddress && 'har sin egen besøgsadresse'].filter(Boolean).join(' og '),
+    'it ' + [atInstitutionLevel && 'stands at institution level', ownAddress && 'has its own visiting address'].filter(Boolean).join(' and '),
   );
   // JSON has no comments, so there the field is the only way to acknowledge the unit.
   const yaml = context.document.language === 'yaml';
-  const acknowledge = msg(
-    yaml ? 'careUnit: false eller kommentaren "# sor-lint-disable-next-line plejehjem-retype -- begrundelse" på linjen før' : '"careUnit": false',
-    yaml ? 'careUnit: false or the comment "# sor-lint-disable-next-line plejehjem-retype -- reason" on the line before' : '"careUnit": false',
-  );
-  return msg(
-    `Enheden har enhedstypen plejehjem og ligner selve plejeinstitutionen: ${why.da}, og der er ingen plejeenhed over eller under den. Efter de nye regler skal den SOR-enhed, der er selve plejehjemmet, have enhedstypen plejeenhed, for plejeoverblikket viser kun plejeenheder (vejledningen, afsnit 3, aktivitet 2). Er den institutionen, så skift typen til plejeenhed. Har den efter de nye regler ikke karakter af en plejeenhed, skal den beholde typen plejehjem: notér det med ${acknowledge.da}.`,
-    `This unit is typed plejehjem and looks like the care institution itself: ${why.en}, and there is no plejeenhed above or below it. Under the new rules the SOR unit that is the actual nursing home must have the unit type plejeenhed, since plejeoverblikket shows only plejeenheder (the guidance, Afsnit 3, Aktivitet 2). If it is the institution, change its type to plejeenhed. If it is not a care unit under the new rules, it must keep the type plejehjem: record that with ${acknowledge.en}.`,
-  );
+  const acknowledge = yaml ? 'careUnit: false' : '"careUnit": false';
+  const name = displayName(entity);
+  return {
+    message: msg(
+      `Enheden "${name}" har typen plejehjem og ligner selve plejeinstitutionen: ${why.da}.`,
+      `Unit "${name}" is typed plejehjem and looks like the care institution itself: ${why.en}.`,
+    ),
+    action: msg(
+      `Er den det, så skift typen til plejeenhed; ellers notér ${acknowledge}.`,
+      `If it is, change its type to plejeenhed; if not, record ${acknowledge}.`,
+    ),
+  };
 }
 
 function fixesFor(entity: Entity, context: RuleContext): FixSpec[] {

@@ -1,43 +1,44 @@
 // provider-cvr: the provider must carry a valid CVR number, 8 digits passing the modulus-11 check.
 // SOR creates a company from its CVR number (Afsnit 3, Aktivitet 1a): it is the provider's identity.
-import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { displayName, entitySpan } from '../core/model.js';
-import type { Rule } from '../core/rule.js';
+import type { Rule, Wording } from '../core/rule.js';
 import type { CvrProblem } from './support/cvr.js';
 import { cvrProblem } from './support/cvr.js';
 import { exampleFile } from './support/examples.js';
 
-const WHY = msg(
-  'SOR opretter virksomheden ud fra dens CVR-nummer og henter stamdata derfra (vejledningen, aktivitet 1a), og plejeoverblikket viser plejeenhederne under den leverandør, CVR-nummeret udpeger.',
-  'SOR creates the company from its CVR number and fetches its master data from there (the guidance, Aktivitet 1a), and plejeoverblikket shows the care units under the provider the CVR number names.',
-);
-
-function missingMessage(provider: string): Msg {
-  return msg(
-    `Leverandøren "${provider}" har intet CVR-nummer (cvr). ${WHY.da} Skriv virksomhedens CVR-nummer, 8 cifre, fx cvr: "29403473".`,
-    `The provider "${provider}" has no CVR number (cvr). ${WHY.en} Add the company's CVR number, 8 digits, such as cvr: "29403473".`,
-  );
+function missingWording(provider: string): Wording {
+  return {
+    message: msg(`Leverandøren "${provider}" har intet CVR-nummer (\`cvr\`).`, `Provider "${provider}" has no CVR number (\`cvr\`).`),
+    action: msg('Tilføj virksomhedens CVR-nummer på 8 cifre, fx cvr: "29403473".', 'Add the company\'s 8-digit CVR number, e.g. cvr: "29403473".'),
+  };
 }
 
-function invalidMessage(value: string, problem: CvrProblem): Msg {
-  const what =
-    problem === 'format'
-      ? msg('er ikke præcis 8 cifre', 'is not exactly 8 digits')
-      : msg(
-          'består ikke CVR-nummerets modulus 11-kontrol (vægtene 2,7,6,5,4,3,2,1 giver en sum, der ikke går op i 11), så et ciffer er næsten sikkert forkert',
-          'fails the CVR number\'s modulus-11 check (the weights 2,7,6,5,4,3,2,1 give a sum that 11 does not divide), so a digit is almost certainly wrong',
-        );
-  const todo =
-    problem === 'format'
-      ? msg('Skriv de 8 cifre uden mellemrum, "DK" eller andet foran.', 'Write the 8 digits without spaces, "DK" or anything in front.')
-      : msg('Slå virksomheden op i CVR-registret (datacvr.virk.dk) og ret nummeret.', 'Look the company up in the CVR register (datacvr.virk.dk) and correct the number.');
-  return msg(`CVR-nummeret "${value}" ${what.da}. ${WHY.da} ${todo.da}`, `The CVR number "${value}" ${what.en}. ${WHY.en} ${todo.en}`);
+function invalidWording(value: string, provider: string, problem: CvrProblem): Wording {
+  if (problem === 'format') {
+    return {
+      message: msg(`CVR-nummeret "${value}" for "${provider}" er ikke præcis 8 cifre.`, `The CVR number "${value}" of "${provider}" is not exactly 8 digits.`),
+      action: msg('Skriv de 8 cifre uden mellemrum, "DK" eller andet foran.', 'Write the 8 digits without spaces, "DK" or anything in front.'),
+    };
+  }
+  return {
+    message: msg(
+      `CVR-nummeret "${value}" for "${provider}" består ikke modulus 11-kontrollen, så et ciffer er næsten sikkert forkert.`,
+      `The CVR number "${value}" of "${provider}" fails the modulus-11 check, so a digit is almost certainly wrong.`,
+    ),
+    action: msg('Slå virksomheden op i CVR-registret (datacvr.virk.dk), og ret nummeret.', 'Look the company up in the CVR register (datacvr.virk.dk) and correct the number.'),
+  };
 }
 
 export const providerCvr: Rule = {
   id: 'provider-cvr',
   defaultSeverity: 'error',
+  fields: ['cvr'],
+  supersedes: [
+    { keyword: 'pattern', property: 'cvr' },
+    // A number that is no CVR number as text either: this rule's finding says what to write.
+    { keyword: 'type', property: 'cvr', when: (_owner, _context, value) => value?.kind === 'scalar' && value.text !== null && cvrProblem(value.text) !== undefined },
+  ],
   docs: {
     summary: msg(
       'Leverandøren har intet CVR-nummer, eller det er ikke 8 cifre, der består modulus 11-kontrollen.',
@@ -69,7 +70,7 @@ institutions:
     const cvr = provider.fields.cvr;
     if (!cvr) {
       // A provider cut short by a syntax error may have lost its cvr line: absence proves nothing.
-      if (provider.complete) context.report({ span: entitySpan(provider), message: missingMessage(displayName(provider)) });
+      if (provider.complete) context.report({ span: entitySpan(provider), ...missingWording(displayName(provider)) });
       return;
     }
     // A list or mapping is the schema's to report.
@@ -77,10 +78,10 @@ institutions:
     const value = cvr.text ?? '';
     if (value.trim() === '') {
       // An empty value has an empty range: point at its key instead.
-      context.report({ span: { start: cvr.key.start, end: cvr.key.end }, message: missingMessage(displayName(provider)) });
+      context.report({ span: { start: cvr.key.start, end: cvr.key.end }, ...missingWording(displayName(provider)) });
       return;
     }
     const problem = cvrProblem(value);
-    if (problem) context.report({ span: { start: cvr.node.start, end: cvr.node.end }, message: invalidMessage(value, problem) });
+    if (problem) context.report({ span: { start: cvr.node.start, end: cvr.node.end }, ...invalidWording(value, displayName(provider), problem) });
   },
 };

@@ -8,10 +8,11 @@ import { resolve } from '../core/ast.js';
 import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
-import { entriesOf, isCareUnit, isClosed } from '../core/model.js';
-import type { FixSpec, Rule, RuleContext } from '../core/rule.js';
+import { entriesOf } from '../core/model.js';
+import type { FixSpec, Rule, RuleContext, SupersededSchemaError, Wording } from '../core/rule.js';
 import type { PointerTarget } from '../core/value.js';
 import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
+import { checkDates } from './support/dates.js';
 import { exampleFile } from './support/examples.js';
 
 /** Keywords in the schema for editors' hover and completion; ajv only needs to know they are not typos. */
@@ -30,30 +31,11 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/**
- * Errors another rule reports with a better message: the schema keeps them (it is the contract
- * editors read), this rule stays silent so one mistake gives one finding.
- */
-const LEFT_TO_OTHER_RULES: ReadonlyArray<{ keyword: string; property: string; when?: (owner: MapNode, context: RuleContext) => boolean }> = [
-  { keyword: 'required', property: 'street' }, // address-format
-  { keyword: 'required', property: 'houseNumber' }, // address-format
-  { keyword: 'enum', property: 'legalBasis', when: isOpenCareUnit }, // legal-basis
-  // The schema's patterns, for other editors: each field's own rule reports the same mistake.
-  { keyword: 'pattern', property: 'cvr' }, // provider-cvr
-  { keyword: 'pattern', property: 'sorId' }, // sor-code
-  { keyword: 'pattern', property: 'postalCode' }, // address-format
-  { keyword: 'pattern', property: 'phone' }, // contact-format
-  { keyword: 'pattern', property: 'website' }, // contact-format
-];
-
-function isOpenCareUnit(owner: MapNode, context: RuleContext): boolean {
-  const entity = context.document.entities.find((e) => e.map === owner);
-  return entity !== undefined && isCareUnit(entity) && !isClosed(entity, context.today);
-}
-
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
+  // Every key: hover names the rules that check a key in depth, not the format's own check.
+  fields: [],
   docs: {
     summary: msg(
       'Filen følger ikke formatet: ukendte nøgler, forkerte typer, manglende påkrævede nøgler eller ugyldige værdier.',
@@ -61,53 +43,70 @@ export const schema: Rule = {
     ),
     rationale: msg(
       'sor-lint læser filen efter JSON-skemaet i schemas/sor-structure.schema.json (formatet i FORMAT.md). En nøgle, formatet ikke kender, er næsten altid en stavefejl, og dens værdi ville gå tabt; en værdi af forkert type (en liste, hvor der skal stå tekst) kan de øvrige tjek ikke læse. ' +
-        'Skemaet angiver den nøjagtige form af cvr, sorId, postalCode, phone og website, så andre editorer kan tjekke dem; men for at én fejl kun giver ét fund, melder felternes egne regler en forkert værdi med bedre beskeder (provider-cvr, sor-code, address-format, contact-format), og denne regel tier. email, houseNumber, floor, door og city har ingen mønstre i skemaet (contact-format og address-format tjekker dem). Skemaet kræver street og houseNumber i en adresse, men de manglende dele meldes af address-format, og en forkert legalBasis på en aktiv plejeenhed meldes af legal-basis. Skemaet tjekker selv datoernes form (ÅÅÅÅ-MM-DD), darId (UUID), unitTypeCode (6-18 cifre) og koordinaterne (tal).',
+        'Tekstfelter rummer tekst: et tal skrevet uden anførselstegn (`cvr: 29403473`, `postalCode: 0800`) læser alle andre YAML-læsere (SOR’s værktøjer, skemaet i andre editorer) som et tal, der mister sit foranstillede nul, og en 18-cifret kode bliver afrundet. En dato skal være en rigtig kalenderdato. ' +
+        'Enhver SOR-enhed har et navn, og plejeoverblikket viser det. ' +
+        'For at én fejl kun giver ét fund, melder skemaet ikke de fejl, som en anden regel tjekker grundigere med en bedre besked (reglens metadata siger hvilke): manglende street og houseNumber (address-format), en forkert legalBasis på en aktiv plejeenhed (legal-basis) og mønstre for felter, som andre regler tjekker.',
       "sor-lint reads the file by the JSON Schema in schemas/sor-structure.schema.json (the format in FORMAT.md). A key the format does not know is almost always a typo, and its value would be lost; a value of the wrong type (a list where text belongs) cannot be read by the other checks. " +
-        'The schema states the exact form of cvr, sorId, postalCode, phone and website, so other editors can check them; but so that one mistake gives one finding, the fields\' own rules report a wrong value with better messages (provider-cvr, sor-code, address-format, contact-format) and this rule stays silent. email, houseNumber, floor, door and city have no patterns in the schema (contact-format and address-format check them). The schema requires street and houseNumber in an address, but address-format reports the missing parts, and legal-basis reports a wrong legalBasis on an open care unit. The schema itself checks the form of dates (YYYY-MM-DD), darId (a UUID), unitTypeCode (6-18 digits) and coordinates (numbers).',
+        'Text fields hold text: a number written without quotes (`cvr: 29403473`, `postalCode: 0800`) is read as a number by every other YAML reader (SOR’s tools, the schema in other editors), which drops a leading zero and rounds an 18-digit code. A date must be a real calendar date. ' +
+        'Every SOR unit has a name, and plejeoverblikket shows it. ' +
+        'So that one mistake gives one finding, the schema rule stays silent on errors another rule checks in depth with a better message (that rule’s metadata says which): missing street and houseNumber (address-format), a wrong legalBasis on an open care unit (legal-basis), and patterns of fields other rules check.',
     ),
     remedy: msg(
-      'Ret nøglen eller værdien, der er markeret. En stavefejl i en nøgle kan rettes med et klik, når der er ét oplagt bud. Egne noter skrives under nøgler, der starter med `x-` (fx `x-note`).',
-      'Correct the key or value marked. A typo in a key is fixed with one click when there is one obvious candidate. Keep your own notes under keys that start with `x-` (e.g. `x-note`).',
+      'Ret nøglen eller værdien, der er markeret. Et tal i et tekstfelt sættes i anførselstegn med et klik (og af `--fix`); en stavefejl i en nøgle foreslås rettet, når der er ét oplagt bud. Egne noter skrives under nøgler, der starter med `x-` (fx `x-note`).',
+      'Correct the key or value marked. A number in a text field is quoted with one click (and by `--fix`); a typo in a key gets a suggested rename when there is one obvious candidate. Keep your own notes under keys that start with `x-` (e.g. `x-note`).',
     ),
     source: 'FORMAT.md (the file format)',
     invalidExample: exampleFile(`  - name: Plejecenter Østervang
+    sorId: 698481000016007
     unitTyp: plejeenhed
     units: Afsnit Birken
 `),
     validExample: exampleFile(`  - name: Plejecenter Østervang
+    sorId: "698481000016007"
     unitType: plejeenhed
     units:
       - name: Afsnit Birken
 `),
   },
-  fix: {
-    safe: true,
-    description: msg(
-      'Retter en stavefejl i en nøgle (eller en værdi med faste muligheder) til det eneste nærliggende gyldige navn.',
-      'Corrects a typo in a key (or in a value with fixed choices) to the one close valid name.',
-    ),
-  },
+  fix: [
+    {
+      safe: true,
+      description: msg(
+        'Sætter et tal, der står i et tekstfelt, i anførselstegn, præcis som det er skrevet; retter en fast værdi, der kun er skrevet med andre store og små bogstaver.',
+        'Quotes a number written in a text field exactly as written; corrects a fixed-choice value that differs only in case.',
+      ),
+    },
+    {
+      safe: false,
+      description: msg(
+        'Foreslår at rette en stavefejl i en nøgle (eller en fast værdi) til det eneste nærliggende gyldige navn.',
+        'Suggests correcting a typo in a key (or in a fixed-choice value) to the one close valid name.',
+      ),
+    },
+  ],
   check(context) {
     const root = resolve(context.document.root) ?? context.document.root;
     if (root.kind !== 'map') {
-      context.report({ span: firstLine(context.text, root), message: NOT_A_MAPPING });
+      context.report({ span: firstLine(context.text, root), ...NOT_A_MAPPING });
       return;
     }
+    checkDates(context);
     const built = toValue(context.document.root, context.document.language);
     if (built.kind === 'tooLarge') {
-      context.report({ span: built.at, message: TOO_LARGE });
+      context.report({ span: built.at, ...TOO_LARGE });
       return;
     }
     const validate = validator();
     if (validate(built.value)) return;
-    const errors = validate.errors ?? [];
+    const errors = oneErrorPerValue(validate.errors ?? []);
+    const superseded = context.registry.flatMap((rule) => rule.supersedes ?? []);
     const unknownKeys = errors.filter((error) => error.keyword === 'additionalProperties');
     const suggestions = new Map(unknownKeys.map((error) => [error, closestNames(String(error.params.additionalProperty), knownKeys(error))]));
     const typoed = new Set([...suggestions].flatMap(([error, names]) => names.map((name) => `${error.instancePath}|${name}`)));
     const reported = new Set<string>();
     for (const error of errors) {
       const target = nodeAtPointer(context.document.root, error.instancePath);
-      if (!target || isLeftToOtherRules(error, target, context)) continue;
+      if (!target || isSuperseded(error, target, context, superseded)) continue;
       // A missing key that a typo'd key stands for: the unknown-key finding already says it.
       if (error.keyword === 'required' && typoed.has(`${error.instancePath}|${error.params.missingProperty}`)) continue;
       const finding = describeError(error, target, context, suggestions.get(error) ?? []);
@@ -120,9 +119,23 @@ export const schema: Rule = {
   },
 };
 
-interface Described {
+/**
+ * One finding per value: a value outside a fixed list is also of the wrong type when it is a
+ * number, and the list says what to write; an empty one is the type error "fill it in".
+ */
+function oneErrorPerValue(errors: ErrorObject[]): ErrorObject[] {
+  const at = (keyword: string) => new Set(errors.filter((error) => error.keyword === keyword).map((error) => error.instancePath));
+  const listed = at('enum');
+  const mistyped = at('type');
+  return errors.filter((error) => {
+    if (error.keyword === 'type') return error.data === null || !listed.has(error.instancePath);
+    if (error.keyword === 'enum') return error.data !== null || !mistyped.has(error.instancePath);
+    return true;
+  });
+}
+
+interface Described extends Wording {
   span: Span;
-  message: Msg;
   fixes?: FixSpec[];
 }
 
@@ -132,19 +145,24 @@ function describeError(error: ErrorObject, target: PointerTarget, context: RuleC
     case 'additionalProperties':
       return unknownKey(error, target, context, suggestions);
     case 'required':
-      return missingKey(error, target);
+      return missingKey(error, target, context);
     case 'enum':
       return notAllowed(error, target, context);
+    case 'type':
+      return numberAsText(error, target, context) ?? { span: valueSpan(target, context.text), ...typeWording(error, context) };
     default:
-      return { span: valueSpan(target, context.text), message: valueMessage(error) };
+      return { span: valueSpan(target, context.text), ...valueWording(error, context) };
   }
 }
 
-function isLeftToOtherRules(error: ErrorObject, target: PointerTarget, context: RuleContext): boolean {
+function isSuperseded(error: ErrorObject, target: PointerTarget, context: RuleContext, superseded: readonly SupersededSchemaError[]): boolean {
   const owner = error.keyword === 'required' ? target.node : target.parent;
   const property = error.keyword === 'required' ? String(error.params.missingProperty) : lastSegment(error.instancePath);
-  return LEFT_TO_OTHER_RULES.some(
-    (rule) => rule.keyword === error.keyword && rule.property === property && (!rule.when || (owner?.kind === 'map' && rule.when(owner, context))),
+  return superseded.some(
+    (entry) =>
+      entry.keyword === error.keyword &&
+      entry.property === property &&
+      (!entry.when || (owner?.kind === 'map' && entry.when(owner, context, error.keyword === 'required' ? undefined : target.node))),
   );
 }
 
@@ -160,34 +178,31 @@ function unknownKey(error: ErrorObject, target: PointerTarget, context: RuleCont
   if (owner.kind !== 'map') return undefined;
   const pair = entriesOf(owner).find((entry) => entry.key.text === name);
   if (!pair) return undefined;
-  const known = knownKeys(error);
-  const where = ownerLabel(error.instancePath, owner);
-  const why = msg(
-    'Nøgler, som formatet ikke kender, er næsten altid stavefejl, og deres værdi går tabt. Egne noter kan stå under nøgler, der starter med `x-` (fx `x-note`).',
-    'Keys the format does not know are almost always typos, and their value is lost. Your own notes may go under keys that start with `x-` (e.g. `x-note`).',
-  );
-  const head = msg(`Ukendt nøgle \`${name}\` i ${where.da}.`, `Unknown key \`${name}\` in ${where.en}.`);
-  const hint =
-    candidates.length > 0
-      ? msg(`Mente du ${orList(candidates, 'eller')}?`, `Did you mean ${orList(candidates, 'or')}?`)
-      : msg(`Tilladte nøgler her: ${codeList(known)}.`, `Keys allowed here: ${codeList(known)}.`);
+  const where = ownerLabel(error.instancePath, context);
+  const message = msg(`Ukendt nøgle \`${name}\` i ${where.da}.`, `Unknown key \`${name}\` in ${where.en}.`);
   const present = new Set(entriesOf(owner).map((entry) => entry.key.text));
   const suggestion = candidates.length === 1 ? candidates[0] : undefined;
   const taken = suggestion !== undefined && present.has(suggestion);
-  const alreadyThere = taken
+  const action = taken
     ? msg(`\`${suggestion}\` findes allerede her, så fjern den ene af dem.`, `\`${suggestion}\` is already here, so remove one of them.`)
-    : undefined;
+    : candidates.length > 0
+      ? msg(`Mente du ${orList(candidates, 'eller')}?`, `Did you mean ${orList(candidates, 'or')}?`)
+      : msg(
+          `Brug en af ${codeList(knownKeys(error))}, eller en \`x-\`-nøgle til egne noter.`,
+          `Use one of ${codeList(knownKeys(error))}, or an \`x-\` key for your own notes.`,
+        );
+  // A rename is a guess at what was meant: a suggestion, never applied by --fix.
   const fixes: FixSpec[] =
     suggestion && !taken
       ? [
           {
             title: msg(`Omdøb \`${name}\` til \`${suggestion}\``, `Rename \`${name}\` to \`${suggestion}\``),
-            safe: true,
+            safe: false,
             edits: [replaceScalar(context.text, pair.key, suggestion, context.document.language)],
           },
         ]
       : [];
-  return { span: pair.key, message: join(head, hint, alreadyThere, why), fixes };
+  return { span: pair.key, message, action, fixes };
 }
 
 function knownKeys(error: ErrorObject): string[] {
@@ -196,25 +211,17 @@ function knownKeys(error: ErrorObject): string[] {
 
 // Missing required keys.
 
-const WHY_REQUIRED: Readonly<Record<string, Msg>> = {
-  provider: msg(
-    'Filen beskriver én leverandør (i SOR institutionsejeren) og dens enheder, så den skal have en `provider`.',
-    'The file describes one provider (in SOR the institution owner) and its units, so it must have a `provider`.',
-  ),
-  name: msg('Enhver SOR-enhed har et navn, og plejeoverblikket viser det.', 'Every SOR unit has a name, and plejeoverblikket shows it.'),
-  east: msg('Koordinater skal have både `east` og `north`.', 'Coordinates need both `east` and `north`.'),
-  north: msg('Koordinater skal have både `east` og `north`.', 'Coordinates need both `east` and `north`.'),
-};
-
-function missingKey(error: ErrorObject, target: PointerTarget): Described | undefined {
+function missingKey(error: ErrorObject, target: PointerTarget, context: RuleContext): Described | undefined {
   const owner = target.node;
   // A syntax error cut this mapping short: the key may well be in the part not read.
   if (owner.kind !== 'map' || !owner.complete) return undefined;
   const name = String(error.params.missingProperty);
-  const where = ownerLabel(error.instancePath, owner);
-  const head = msg(`${capitalise(where.da)} mangler \`${name}\`, som skal være der.`, `${capitalise(where.en)} has no \`${name}\`, which is required.`);
-  const todo = msg(`Tilføj \`${name}: …\`.`, `Add \`${name}: …\`.`);
-  return { span: ownerSpan(target, owner), message: join(head, WHY_REQUIRED[name], todo) };
+  const where = ownerLabel(error.instancePath, context);
+  return {
+    span: ownerSpan(target, owner),
+    message: msg(`${capitalise(where.da)} mangler \`${name}\`, som skal være der.`, `${capitalise(where.en)} has no \`${name}\`, which is required.`),
+    action: msg(`Tilføj \`${name}: …\`.`, `Add \`${name}: …\`.`),
+  };
 }
 
 /** The owning mapping's key (`provider:`, `visitingAddress:`), or its first key when it has none (a list item, the root). */
@@ -226,84 +233,127 @@ function ownerSpan(target: PointerTarget, owner: MapNode): Span {
 
 // Values not among the allowed ones.
 
-const WHY_ENUM: Readonly<Record<string, Msg>> = {
-  legalBasis: msg(
-    'Vejledningen (afsnit 3) nævner fire love, som en plejeenheds pladser kan høre under: ældreloven § 47, almenboligloven, ældreboligloven og friplejeboligloven.',
-    'The guidance (Afsnit 3) lists four laws a care unit’s places can fall under: ældreloven § 47, almenboligloven, ældreboligloven and friplejeboligloven.',
-  ),
-};
-
 function notAllowed(error: ErrorObject, target: PointerTarget, context: RuleContext): Described {
   const allowed = (error.params.allowedValues as unknown[]).map(String);
-  const subject = subjectOf(error.instancePath);
+  const subject = subjectOf(error.instancePath, context);
   const written = target.node.kind === 'scalar' ? target.node.text : null;
-  const head = msg(
-    `${capitalise(subject.da)} er ${written === null ? 'tom' : `\`${written}\``}, som ikke er en af de tilladte værdier: ${codeList(allowed)}.`,
-    `${capitalise(subject.en)} is ${written === null ? 'empty' : `\`${written}\``}, which is not one of the allowed values: ${codeList(allowed)}.`,
+  const message = msg(
+    `${capitalise(subject.da)} er ${written === null ? 'tom' : `\`${written}\``}, som ikke er en af de tilladte værdier.`,
+    `${capitalise(subject.en)} is ${written === null ? 'empty' : `\`${written}\``}, not one of the allowed values.`,
   );
   const candidates = written === null ? [] : closestNames(written, allowed);
-  const hint = candidates.length > 0 ? msg(`Mente du ${orList(candidates, 'eller')}?`, `Did you mean ${orList(candidates, 'or')}?`) : undefined;
+  const action =
+    candidates.length > 0
+      ? msg(`Mente du ${orList(candidates, 'eller')}?`, `Did you mean ${orList(candidates, 'or')}?`)
+      : msg(`Brug en af ${codeList(allowed)}.`, `Use one of ${codeList(allowed)}.`);
+  // Only a change of case is certain to be what was meant; another spelling is a guess.
+  const sameButCase = (candidate: string) => candidate.toLowerCase() === written?.toLowerCase();
   const fixes: FixSpec[] =
     candidates.length === 1 && target.written.kind === 'scalar' && target.written.end > target.written.start
       ? [
           {
             title: msg(`Ret til \`${candidates[0]}\``, `Change to \`${candidates[0]}\``),
-            safe: true,
+            safe: sameButCase(candidates[0]),
             edits: [replaceScalar(context.text, target.written, candidates[0], context.document.language)],
           },
         ]
       : [];
-  return { span: valueSpan(target, context.text), message: join(head, hint, WHY_ENUM[lastSegment(error.instancePath)]), fixes };
+  return { span: valueSpan(target, context.text), message, action, fixes };
+}
+
+// Text written as a number.
+
+/**
+ * A number where the format wants text: a plain YAML scalar every other reader reads as a number,
+ * or a JSON number. Quoting it exactly as written keeps what the author wrote: a safe fix.
+ */
+function numberAsText(error: ErrorObject, target: PointerTarget, context: RuleContext): Described | undefined {
+  const node = target.written;
+  if (error.params.type !== 'string' || typeof error.data !== 'number' || node.kind !== 'scalar' || node.quoted || node.text === null) return undefined;
+  const written = node.text;
+  const subject = subjectOf(error.instancePath, context);
+  const read = String(error.data);
+  const yaml = context.document.language === 'yaml';
+  const message =
+    yaml && read !== written
+      ? msg(
+          `${capitalise(subject.da)} er YAML-tallet ${written}, som andre programmer læser som ${read}.`,
+          `${capitalise(subject.en)} is the YAML number ${written}, which other programs read as ${read}.`,
+        )
+      : yaml
+        ? msg(`${capitalise(subject.da)} er YAML-tallet ${written}, ikke tekst.`, `${capitalise(subject.en)} is the YAML number ${written}, not text.`)
+        : msg(`${capitalise(subject.da)} er tallet ${written}, ikke tekst.`, `${capitalise(subject.en)} is the number ${written}, not text.`);
+  return {
+    span: node,
+    message,
+    action: msg(`Skriv det i anførselstegn: "${written}".`, `Write it in quotes: "${written}".`),
+    fixes: [
+      {
+        title: msg(`Sæt "${written}" i anførselstegn`, `Quote "${written}"`),
+        safe: true,
+        edits: [replaceScalar(context.text, node, written, context.document.language)],
+      },
+    ],
+  };
 }
 
 // Wrong types, patterns and anything else about a value.
 
-const FORM: Readonly<Record<string, Msg>> = {
-  fromDate: msg('en dato skrevet ÅÅÅÅ-MM-DD, fx 2019-03-01', 'a date written YYYY-MM-DD, e.g. 2019-03-01'),
-  toDate: msg('en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-12-31', 'a date written YYYY-MM-DD, e.g. 2026-12-31'),
-  darId: msg(
-    'et DAR-adresse-id (et UUID som 0a3f50a0-73bf-32b8-e044-0003ba298018)',
-    'a DAR address id (a UUID such as 0a3f50a0-73bf-32b8-e044-0003ba298018)',
-  ),
-  unitTypeCode: msg('en SNOMED CT-kode på 6-18 cifre, fx 42665001', 'a SNOMED CT code of 6-18 digits, e.g. 42665001'),
-  east: msg('et tal i meter (ETRS89 / UTM 32), fx 575123.4', 'a number of metres (ETRS89 / UTM 32), e.g. 575123.4'),
-  north: msg('et tal i meter (ETRS89 / UTM 32), fx 6223456.7', 'a number of metres (ETRS89 / UTM 32), e.g. 6223456.7'),
+/** What a value of the form must look like, and an example of it. */
+const FORM: Readonly<Record<string, { what: Msg; example: string }>> = {
+  fromDate: { what: msg('en dato skrevet ÅÅÅÅ-MM-DD', 'a date written YYYY-MM-DD'), example: '2019-03-01' },
+  toDate: { what: msg('en dato skrevet ÅÅÅÅ-MM-DD', 'a date written YYYY-MM-DD'), example: '2026-12-31' },
+  darId: { what: msg('et DAR-adresse-id (et UUID)', 'a DAR address id (a UUID)'), example: '0a3f50a0-73bf-32b8-e044-0003ba298018' },
+  unitTypeCode: { what: msg('en SNOMED CT-kode på 6-18 cifre', 'a SNOMED CT code of 6-18 digits'), example: '42665001' },
+  east: { what: msg('et tal i meter (ETRS89 / UTM 32)', 'a number of metres (ETRS89 / UTM 32)'), example: '575123.4' },
+  north: { what: msg('et tal i meter (ETRS89 / UTM 32)', 'a number of metres (ETRS89 / UTM 32)'), example: '6223456.7' },
 };
 
-function valueMessage(error: ErrorObject): Msg {
-  const subject = subjectOf(error.instancePath);
+function typeWording(error: ErrorObject, context: RuleContext): Wording {
+  const subject = subjectOf(error.instancePath, context);
+  const expected = typeWords(error.params.type as string | string[]);
+  const found = foundWords(error.data);
+  return {
+    message: msg(
+      `${capitalise(subject.da)} skal være ${expected.da}, men er ${found.da}.`,
+      `${capitalise(subject.en)} must be ${expected.en}, but is ${found.en}.`,
+    ),
+    action: typeHint(error.params.type as string | string[], error.data) ?? msg(`Skriv ${expected.da}.`, `Write ${expected.en}.`),
+  };
+}
+
+function valueWording(error: ErrorObject, context: RuleContext): Wording {
+  const subject = subjectOf(error.instancePath, context);
   const property = lastSegment(error.instancePath);
   switch (error.keyword) {
-    case 'type': {
-      const expected = typeWords(error.params.type as string | string[]);
-      const found = foundWords(error.data);
-      const head = msg(
-        `${capitalise(subject.da)} skal være ${expected.da}, men er ${found.da}.`,
-        `${capitalise(subject.en)} must be ${expected.en}, but is ${found.en}.`,
-      );
-      return join(head, typeHint(error.params.type as string | string[], error.data));
-    }
     case 'pattern': {
-      const form = FORM[property] ?? msg(`på formen ${error.params.pattern}`, `of the form ${error.params.pattern}`);
-      return msg(
-        `${capitalise(subject.da)} er \`${String(error.data)}\`, men skal være ${form.da}.`,
-        `${capitalise(subject.en)} is \`${String(error.data)}\`, but must be ${form.en}.`,
-      );
+      const form = FORM[property];
+      const what = form?.what ?? msg(`på formen ${error.params.pattern}`, `of the form ${error.params.pattern}`);
+      return {
+        message: msg(
+          `${capitalise(subject.da)} er \`${String(error.data)}\`, ikke ${what.da}.`,
+          `${capitalise(subject.en)} is \`${String(error.data)}\`, not ${what.en}.`,
+        ),
+        action: form ? msg(`Skriv det som fx ${form.example}.`, `Write it like ${form.example}.`) : msg('Ret værdien.', 'Correct the value.'),
+      };
     }
     case 'minLength':
-      return join(msg(`${capitalise(subject.da)} er tom.`, `${capitalise(subject.en)} is empty.`), WHY_REQUIRED[property]);
+      return { message: msg(`${capitalise(subject.da)} er tom.`, `${capitalise(subject.en)} is empty.`), action: msg('Udfyld den.', 'Fill it in.') };
     default:
       // The schema uses no other keyword today; a future one still gets a located finding.
-      return msg(
-        `${capitalise(subject.da)} følger ikke formatet (JSON-skemaets regel \`${error.keyword}\`).`,
-        `${capitalise(subject.en)} does not follow the format: it ${error.message ?? `fails \`${error.keyword}\``}.`,
-      );
+      return {
+        message: msg(
+          `${capitalise(subject.da)} følger ikke formatet (JSON-skemaets regel \`${error.keyword}\`).`,
+          `${capitalise(subject.en)} does not follow the format: it ${error.message ?? `fails \`${error.keyword}\``}.`,
+        ),
+        action: msg('Ret værdien.', 'Correct the value.'),
+      };
   }
 }
 
 function typeHint(expected: string | string[], found: unknown): Msg | undefined {
   if (found === null) return msg('Udfyld værdien, eller fjern nøglen.', 'Fill in the value or remove the key.');
-  if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) {
+  if (expected === 'string' && typeof found === 'boolean') {
     return msg('Skriv værdien i anførselstegn, så den læses som tekst.', 'Write the value in quotes so it is read as text.');
   }
   if (expected === 'array' && typeof found === 'object' && !Array.isArray(found)) {
@@ -338,38 +388,60 @@ function foundWords(value: unknown): Msg {
 
 // Whole-document problems.
 
-const NOT_A_MAPPING = msg(
-  'En SOR-strukturfil skal være en mapping med nøglen `provider` (leverandøren) og evt. `institutions`. Start filen med `provider:`.',
-  'A SOR structure file must be a mapping with a `provider` key (the provider) and usually `institutions`. Start the file with `provider:`.',
-);
+const NOT_A_MAPPING: Wording = {
+  message: msg('Filen er ikke en mapping med nøglen `provider` (leverandøren).', 'The file is not a mapping with a `provider` key (the provider).'),
+  action: msg('Start filen med `provider:`.', 'Start the file with `provider:`.'),
+};
 
-const TOO_LARGE = msg(
-  'Dette alias udfoldes for langt (aliaser i aliaser gentager data mange gange), så filen tjekkes ikke mod skemaet. Skriv dataene ud, eller brug færre indlejrede aliaser.',
-  'This alias expands too far (aliases within aliases repeat data many times over), so the file is not checked against the schema. Write the data out, or nest fewer aliases.',
-);
+const TOO_LARGE: Wording = {
+  message: msg(
+    'Dette alias udfoldes for langt (aliaser i aliaser), så filen tjekkes ikke mod skemaet.',
+    'This alias expands too far (aliases within aliases), so the file is not checked against the schema.',
+  ),
+  action: msg('Skriv dataene ud, eller brug færre indlejrede aliaser.', 'Write the data out, or nest fewer aliases.'),
+};
 
 // Places and names in messages.
 
-/** What the error is about: `name`, or "entry 2 of `units`" for a list item. */
-function subjectOf(pointer: string): Msg {
+/**
+ * What the error is about: a key of a unit (`postalAddress.postalCode` for "Østervang"), a
+ * top-level key, an entry of a list without a unit name, or the file.
+ */
+function subjectOf(pointer: string, context: RuleContext): Msg {
   const segments = pointerSegments(pointer);
   const last = segments[segments.length - 1];
   if (last === undefined) return msg('filen', 'the file');
+  const unitAt = unitPrefixLength(segments);
+  const path = segments.slice(unitAt).join('.');
+  const unit = unitAt > 0 ? unitName(context, segments.slice(0, unitAt)) : null;
+  if (path !== '' && !/^\d+$/.test(last)) return unit ? msg(`\`${path}\` for "${unit}"`, `\`${path}\` for "${unit}"`) : msg(`\`${path}\``, `\`${path}\``);
   if (!/^\d+$/.test(last)) return msg(`\`${last}\``, `\`${last}\``);
   const list = segments[segments.length - 2] ?? '';
   return msg(`punkt ${Number(last) + 1} i \`${list}\``, `entry ${Number(last) + 1} of \`${list}\``);
 }
 
-/** The mapping a key is in or missing from: the file's top level, `provider`, or a unit by name. */
-function ownerLabel(pointer: string, owner: MapNode): Msg {
+/** The mapping a key is in or missing from: the file's top level, a unit by name, or as subjectOf. */
+function ownerLabel(pointer: string, context: RuleContext): Msg {
   const segments = pointerSegments(pointer);
-  const last = segments[segments.length - 1];
-  if (last === undefined) return msg('filens øverste niveau', 'the top level of the file');
-  const name = entriesOf(owner).find((pair) => pair.key.text === 'name');
-  const nameNode = name && resolve(name.value);
-  const unitName = nameNode?.kind === 'scalar' ? nameNode.text : null;
-  if (/^\d+$/.test(last) && unitName) return msg(`enheden "${unitName}"`, `the unit "${unitName}"`);
-  return subjectOf(pointer);
+  if (segments.length === 0) return msg('filens øverste niveau', 'the top level of the file');
+  const unit = unitPrefixLength(segments) === segments.length ? unitName(context, segments) : null;
+  if (unit) return segments[0] === 'provider' && segments.length === 1 ? msg(`leverandøren "${unit}"`, `the provider "${unit}"`) : msg(`enheden "${unit}"`, `the unit "${unit}"`);
+  return subjectOf(pointer, context);
+}
+
+/** How many leading segments name a unit: `provider`, or `institutions/0/units/2`. */
+function unitPrefixLength(segments: readonly string[]): number {
+  if (segments[0] === 'provider') return 1;
+  if (segments[0] !== 'institutions' || !/^\d+$/.test(segments[1] ?? '')) return 0;
+  let length = 2;
+  while (segments[length] === 'units' && /^\d+$/.test(segments[length + 1] ?? '')) length += 2;
+  return length;
+}
+
+function unitName(context: RuleContext, unitSegments: readonly string[]): string | null {
+  const target = nodeAtPointer(context.document.root, `/${[...unitSegments, 'name'].join('/')}`);
+  const text = target?.node.kind === 'scalar' ? target.node.text : null;
+  return text && text.trim() !== '' ? text : null;
 }
 
 /** A scalar where it is written; an absent value or a collection spanning lines: its key. */
@@ -389,11 +461,6 @@ function firstLine(text: string, node: Node): Span {
 function lastSegment(pointer: string): string {
   const segments = pointerSegments(pointer);
   return segments[segments.length - 1] ?? '';
-}
-
-function join(...parts: (Msg | undefined)[]): Msg {
-  const present = parts.filter((part): part is Msg => part !== undefined);
-  return msg(present.map((part) => part.da).join(' '), present.map((part) => part.en).join(' '));
 }
 
 function capitalise(text: string): string {

@@ -8,14 +8,9 @@ import type { Rule, RuleContext } from '../core/rule.js';
 import { checkSorCode, SOR_CODE_MAX_DIGITS, SOR_CODE_MIN_DIGITS, SOR_NAMESPACE, SOR_PARTITION } from './support/sor-code.js';
 import { exampleFile } from './support/examples.js';
 
-const WHY = msg(
-  'SOR-koden identificerer enheden i SOR, og plejeoverblikket kender plejeenheden på den.',
-  'The SOR code identifies the unit in SOR, and plejeoverblikket knows the care unit by it.',
-);
-
 const WHAT_TO_DO = msg(
-  'Kopiér koden fra SOR (SOR-browseren eller SOR\'s eksport), eller fjern sorId, hvis enheden endnu ikke er oprettet i SOR.',
-  'Copy the code from SOR (the SOR browser or SOR\'s export), or remove sorId if the unit is not yet created in SOR.',
+  'Kopiér koden fra SOR (SOR-browseren eller eksporten), eller fjern `sorId`, hvis enheden endnu ikke er i SOR.',
+  'Copy the code from SOR (the SOR browser or its export), or remove `sorId` if the unit is not yet in SOR.',
 );
 
 interface Occurrence {
@@ -32,14 +27,13 @@ function placeOf({ entity, field }: Occurrence): Span {
 function reportStructure(context: RuleContext, occurrence: Occurrence): void {
   const { code } = occurrence;
   const span = placeOf(occurrence);
+  const unit = displayName(occurrence.entity);
   const check = checkSorCode(code);
   if (check.kind === 'not-digits') {
     context.report({
       span,
-      message: msg(
-        `SOR-koden "${code}" består ikke kun af cifre. En SOR-kode er ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} cifre. ${WHY.da} ${WHAT_TO_DO.da}`,
-        `The SOR code "${code}" is not all digits. A SOR code is ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} digits. ${WHY.en} ${WHAT_TO_DO.en}`,
-      ),
+      message: msg(`SOR-koden "${code}" for "${unit}" består ikke kun af cifre.`, `The SOR code "${code}" of "${unit}" is not all digits.`),
+      action: WHAT_TO_DO,
     });
     return;
   }
@@ -47,9 +41,10 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
     context.report({
       span,
       message: msg(
-        `SOR-koden "${code}" har ${check.digits} cifre, men en SOR-kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (den mindste mulige er 11000016002). ${WHY.da} ${WHAT_TO_DO.da}`,
-        `The SOR code "${code}" has ${check.digits} digits, but a SOR code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS} (the smallest possible is 11000016002). ${WHY.en} ${WHAT_TO_DO.en}`,
+        `SOR-koden "${code}" for "${unit}" har ${check.digits} ${check.digits === 1 ? 'ciffer' : 'cifre'}, men en SOR-kode har ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS}.`,
+        `The SOR code "${code}" of "${unit}" has ${check.digits} ${check.digits === 1 ? 'digit' : 'digits'}, but a SOR code has ${SOR_CODE_MIN_DIGITS}-${SOR_CODE_MAX_DIGITS}.`,
       ),
+      action: WHAT_TO_DO,
     });
     return;
   }
@@ -59,9 +54,10 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
       span,
       severity: 'warning',
       message: msg(
-        `SOR-koden "${code}" har "${check.wrongNamespace}" før det sidste ciffer, hvor alle danske SOR-koder har "${expectedTail}" (det danske navnerum ${SOR_NAMESPACE} og partitionen ${SOR_PARTITION}); et ciffer mangler, er for meget eller er byttet om. ${WHY.da} ${WHAT_TO_DO.da}`,
-        `The SOR code "${code}" has "${check.wrongNamespace}" before its last digit, where every Danish SOR code has "${expectedTail}" (the Danish namespace ${SOR_NAMESPACE} and the partition ${SOR_PARTITION}); a digit is missing, extra or swapped. ${WHY.en} ${WHAT_TO_DO.en}`,
+        `SOR-koden "${code}" for "${unit}" har "${check.wrongNamespace}" før sidste ciffer, hvor alle danske SOR-koder har "${expectedTail}".`,
+        `The SOR code "${code}" of "${unit}" has "${check.wrongNamespace}" before its last digit, where every Danish SOR code has "${expectedTail}".`,
       ),
+      action: WHAT_TO_DO,
     });
   }
   if (check.expectedCheckDigit !== undefined) {
@@ -69,9 +65,10 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
       span,
       severity: 'warning',
       message: msg(
-        `SOR-koden "${code}" består ikke Verhoeff-kontrollen af sit sidste ciffer (med de øvrige cifre skulle det være ${check.expectedCheckDigit}). Alle kendte SOR-koder består den, så koden er næsten sikkert skrevet forkert. ${WHY.da} ${WHAT_TO_DO.da}`,
-        `The SOR code "${code}" fails the Verhoeff check of its last digit (with the other digits it would be ${check.expectedCheckDigit}). Every known SOR code passes it, so this one is almost certainly mistyped. ${WHY.en} ${WHAT_TO_DO.en}`,
+        `SOR-koden "${code}" for "${unit}" består ikke Verhoeff-kontrollen (sidste ciffer skulle være ${check.expectedCheckDigit}).`,
+        `The SOR code "${code}" of "${unit}" fails the Verhoeff check (its last digit would be ${check.expectedCheckDigit}).`,
       ),
+      action: WHAT_TO_DO,
     });
   }
 }
@@ -87,8 +84,12 @@ function reportDuplicates(context: RuleContext, occurrences: Occurrence[]): void
       context.report({
         span: placeOf(occurrence),
         message: msg(
-          `SOR-koden "${code}" bruges også af ${names} i denne fil. En SOR-kode identificerer præcis én enhed, så plejeoverblikket kan ikke vide, hvilken enhed den står for. Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed koden hører til).`,
-          `The SOR code "${code}" is also used by ${names} in this file. A SOR code identifies exactly one unit, so plejeoverblikket cannot tell which unit it stands for. Correct the code of the unit that has the wrong one (the SOR browser shows which unit the code belongs to).`,
+          `SOR-koden "${code}" for "${displayName(occurrence.entity)}" bruges også af ${names} i denne fil.`,
+          `The SOR code "${code}" of "${displayName(occurrence.entity)}" is also used by ${names} in this file.`,
+        ),
+        action: msg(
+          'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
+          'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
         ),
         related: others.map((other) => ({
           span: placeOf(other),
@@ -102,6 +103,12 @@ function reportDuplicates(context: RuleContext, occurrences: Occurrence[]): void
 export const sorCode: Rule = {
   id: 'sor-code',
   defaultSeverity: 'error',
+  fields: ['sorId'],
+  supersedes: [
+    { keyword: 'pattern', property: 'sorId' },
+    // A number that cannot be a SOR code as text either (`sorId: -0`, `sorId: 12`): this rule says so.
+    { keyword: 'type', property: 'sorId', when: (_owner, _context, value) => value?.kind === 'scalar' && value.text !== null && checkSorCode(value.text).kind !== 'digits' },
+  ],
   docs: {
     summary: msg(
       'En SOR-kode, der ikke kan være en SOR-kode, som to enheder deler, eller hvis opbygning tyder på en tastefejl.',

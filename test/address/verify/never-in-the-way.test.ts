@@ -147,7 +147,7 @@ describe('offline and settings', () => {
   it('the configured verifier reports in Danish too, and honours `off` and suppressions', async () => {
     const verifier = createAddressVerifier({ service: 'adressevask', baseUrl: server.url, token: TOKEN, cacheFile: join(directory, 'settings.json') });
     const danish = await verifyText(missText, verifier, { lang: 'da' });
-    expect(danish.seen).toMatchObject([{ ruleId: 'address-not-in-dar', severity: 'error', message: expect.stringContaining('Besøgsadressen for "Plejecenter Østervang", "Xyzzy 1, 8000 Aarhus C", findes ikke i DAR.') }]);
+    expect(danish.seen).toMatchObject([{ ruleId: 'address-not-in-dar', severity: 'error', message: 'Besøgsadressen for "Plejecenter Østervang", "Xyzzy 1, 8000 Aarhus C", findes ikke i DAR.' }]);
     expect((await verifyText(missText, verifier, { rules: { 'address-not-in-dar': 'off' } })).seen).toEqual([]);
     expect((await verifyText(missText, verifier, { rules: { 'address-not-in-dar': 'warning' } })).seen).toMatchObject([{ severity: 'warning' }]);
     const suppressed = missText.replace('    visitingAddress:', '    # sor-lint-disable-next-line address-not-in-dar -- new address, registered next week\n    visitingAddress:');

@@ -25,7 +25,7 @@ describe('address-not-in-dar examples', () => {
     const verifier = new AdressevaskVerifier({ baseUrl: server.url, token: TOKEN });
     const invalid = await verifyText(addressNotInDar.docs.invalidExample, verifier);
     expect(invalid.seen).toMatchObject([{ ruleId: 'address-not-in-dar', severity: 'error', line: 4, column: 5, text: 'visitingAddress' }]);
-    expect(invalid.seen[0].message).toContain('"Østervangsvej 99, 8000 Aarhus C", is not in DAR.');
+    expect(invalid.seen[0].message).toBe('The visiting address of "Plejecenter Østervang", "Østervangsvej 99, 8000 Aarhus C", is not in DAR.');
     expect((await verifyText(addressNotInDar.docs.validExample, verifier)).seen).toEqual([]);
   });
 });

@@ -88,9 +88,9 @@ suite('sor-lint in VS Code', () => {
     const uri = await copyOfFixture(FIXTURE);
     await open(uri);
     const english = await diagnosticOf(uri, RULE);
-    assert.match(english.message, /^This unit is typed plejehjem/);
+    assert.match(english.message, /^Unit "[^"]+" is typed plejehjem/);
     await vscode.workspace.getConfiguration('sor-lint').update('language', 'da', vscode.ConfigurationTarget.Global);
-    await diagnosticsWhen(uri, (all) => all.some((d) => ruleOf(d) === RULE && /^Enheden har enhedstypen plejehjem/.test(d.message)), 'the Danish message');
+    await diagnosticsWhen(uri, (all) => all.some((d) => ruleOf(d) === RULE && /^Enheden "[^"]+" har typen plejehjem/.test(d.message)), 'the Danish message');
   });
 
   test('a *.sor.json file opens as SOR JSON and gets the same finding on the quoted unit type', async () => {

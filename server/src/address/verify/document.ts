@@ -18,7 +18,7 @@ import { displayName, entitySpan, isCareUnit, isClosed } from '../../core/model.
 import type { Language } from '../../core/parse.js';
 import type { FixSpec, Report, Rule } from '../../core/rule.js';
 import { applySuppressions } from '../../core/suppressions.js';
-import { addressNotInDar, notInDarMessage, retiredMessage, unknownDarIdMessage } from '../../rules/address-not-in-dar.js';
+import { addressNotInDar, notInDarWording, retiredWording, unknownDarIdWording } from '../../rules/address-not-in-dar.js';
 import { addressUnverified } from '../../rules/address-unverified.js';
 import { mismatchMessage, nearMessage, provisionalMessage, recordIdTitle, unavailableMessage, verifiedMessage, writeAddressTitle } from './messages.js';
 import type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
@@ -127,10 +127,10 @@ function reportsFor(target: Target, verdict: AddressVerdict, text: string): Rule
     case 'near':
       return unverified({ span: target.span, message: nearMessage(unit, written, verdict.candidates), fixes: candidateFixes(verdict.candidates) });
     case 'none':
-      return notInDar({ span: target.span, message: notInDarMessage(unit, written, verdict.candidates.length > 0), fixes: candidateFixes(verdict.candidates) });
+      return notInDar({ span: target.span, ...notInDarWording(unit, written, verdict.candidates.length > 0), fixes: candidateFixes(verdict.candidates) });
     case 'unknown-id': {
       const darId = target.address.parts.darId!;
-      return notInDar({ span: darId.node, message: unknownDarIdMessage(unit, darId.text ?? '', verdict.candidates.length > 0), fixes: candidateFixes(verdict.candidates) });
+      return notInDar({ span: darId.node, ...unknownDarIdWording(unit, darId.text ?? '', verdict.candidates.length > 0), fixes: candidateFixes(verdict.candidates) });
     }
     case 'exact':
       return exactReports(target, verdict.address, text, unit);
@@ -139,7 +139,7 @@ function reportsFor(target: Target, verdict: AddressVerdict, text: string): Rule
 
 function exactReports(target: Target, address: RegisterAddress, text: string, unit: string): RuleReport[] {
   if (address.status === 4 || address.status === 5) {
-    return [{ rule: addressNotInDar, report: { span: target.span, message: retiredMessage(unit, addressLine(address), address.status) } }];
+    return [{ rule: addressNotInDar, report: { span: target.span, ...retiredWording(unit, addressLine(address), address.status) } }];
   }
   const changes = differences(target.address, address);
   const spellingOnly = changes.every((change) => SPELLING_PARTS.has(change.part));

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands, one annotation per finding, escaped as GitHub documents.
 import type { Severity } from '../../core/finding.js';
+import { messageWithAction } from '../../core/finding.js';
 import type { Formatter } from '../report.js';
 import { repoRelativePath } from '../paths.js';
 
@@ -26,7 +27,7 @@ export const githubFormatter: Formatter = (files, context) => {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.finding.ruleId)}`,
       ];
-      lines.push(`::${COMMAND[f.finding.severity]} ${properties.join(',')}::${escapeData(f.finding.message)}`);
+      lines.push(`::${COMMAND[f.finding.severity]} ${properties.join(',')}::${escapeData(messageWithAction(f.finding))}`);
     }
   }
   return lines.map((line) => line + '\n').join('');

@@ -1,4 +1,6 @@
-// CLI.md's `--format json`: one object per file, in the order given; nothing else on stdout.
+// CLI.md's `--format json`: one object per file, in the order given; nothing else on stdout. The
+// contract only grows: each finding also carries its action and its rule's documentation link.
+import { docsUrlOf } from '../../rules/index.js';
 import type { Formatter } from '../report.js';
 
 export const jsonFormatter: Formatter = (files) =>
@@ -9,6 +11,8 @@ export const jsonFormatter: Formatter = (files) =>
         ruleId: f.finding.ruleId,
         severity: f.finding.severity,
         message: f.finding.message,
+        action: f.finding.action ?? null,
+        docsUrl: docsUrlOf(f.finding.ruleId) ?? null,
         line: f.line,
         column: f.column,
         endLine: f.endLine,

@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Span } from '../../core/ast.js';
 import type { Severity } from '../../core/finding.js';
+import { messageWithAction } from '../../core/finding.js';
 import { ruleDocUrl } from '../../core/docs.js';
 import type { Lang } from '../../core/i18n.js';
 import { PARSE_RULE_ID } from '../../core/lint.js';
@@ -106,7 +107,7 @@ function resultOf(file: FileReport, f: ReportedFinding, location: ArtifactLocati
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: messageWithAction(finding) },
     locations: [physical(finding.span)],
     ...(finding.related.length > 0 && {
       relatedLocations: finding.related.map((related, id) => ({ id, ...physical(related.span), message: { text: related.message } })),

@@ -1,6 +1,6 @@
 // For people: findings grouped by file, `line:col  severity  message  rule`, then a summary.
 import type { Severity } from '../../core/finding.js';
-import { SEVERITIES } from '../../core/finding.js';
+import { messageWithAction, SEVERITIES } from '../../core/finding.js';
 import type { Formatter } from '../report.js';
 import { countOf, fixableLine, problemsWord, severityWord } from '../messages.js';
 
@@ -17,7 +17,7 @@ export const stylishFormatter: Formatter = (files, context) => {
     const rows = file.findings.map((f) => {
       counts[f.finding.severity]++;
       if (f.fixable) fixable++;
-      return { where: `${f.line}:${f.column}`, severity: f.finding.severity, message: f.finding.message.replace(/\s*[\r\n]+\s*/g, ' '), rule: f.finding.ruleId };
+      return { where: `${f.line}:${f.column}`, severity: f.finding.severity, message: messageWithAction(f.finding).replace(/\s*[\r\n]+\s*/g, ' '), rule: f.finding.ruleId };
     });
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
     const severityWidth = Math.max(...rows.map((r) => severityWord(r.severity, context.lang).length));

@@ -10,6 +10,15 @@ import { ancestors, descendants, displayName, fieldPair, isCareUnit, isClosed, u
 export const CARE_UNIT_TYPE = 'plejeenhed';
 export const NURSING_HOME_TYPE = 'plejehjem';
 
+/**
+ * The SNOMED CT codes SOR carries for type names, where the code is known (FORMAT.md). plejeenhed
+ * has no public code yet.
+ */
+export const KNOWN_TYPE_CODES: Readonly<Record<string, string>> = {
+  [NURSING_HOME_TYPE]: '42665001',
+  hospital: '22232009',
+};
+
 /** A care unit the rules look at: an institution or unit typed plejeenhed that is not closed. */
 export function isOpenCareUnit(entity: Entity, today: string): boolean {
   return entity.level !== 'provider' && isCareUnit(entity) && !isClosed(entity, today);

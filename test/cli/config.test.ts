@@ -114,19 +114,19 @@ describe('bad configuration: exit 2, one line naming the file and the key', () =
 describe('configForFile (the language server calls it)', () => {
   it('gives the merged rules, the config files in merge order, and ignored', async () => {
     const dir = copyFixtures('nested');
-    const strict = await configForFile(join(dir, 'team/strict/retype.sor.yaml'));
+    const strict = await configForFile(join(dir, 'team/strict/retype.sor.yaml'), { boundary: dir });
     expect(strict.rules).toEqual({ 'plejehjem-retype': 'info' });
     expect(strict.configFiles).toEqual([join(dir, '.sor-lint.json'), join(dir, 'team/.sor-lint.yaml')]);
     expect(strict.ignored).toBe(false);
-    expect((await configForFile(join(dir, 'drafts/retype.sor.yaml'))).ignored).toBe(true);
+    expect((await configForFile(join(dir, 'drafts/retype.sor.yaml'), { boundary: dir })).ignored).toBe(true);
   });
 
   it('rereads a config file when it changes (cached by path and mtime)', async () => {
     const dir = copyFixtures('nested');
     const file = join(dir, 'retype.sor.yaml');
-    expect((await configForFile(file)).rules['plejehjem-retype']).toBe('error');
+    expect((await configForFile(file, { boundary: dir })).rules['plejehjem-retype']).toBe('error');
     writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, rules: { 'plejehjem-retype': 'hint' }, lang: 'da' }));
-    const config = await configForFile(file);
+    const config = await configForFile(file, { boundary: dir });
     expect(config.rules['plejehjem-retype']).toBe('hint');
     expect(config.lang).toBe('da');
     const result = lintWithConfig(readFileSync(file, 'utf8'), config, { fileName: file });
@@ -139,7 +139,7 @@ describe('configForFile (the language server calls it)', () => {
     const dir = copyFixtures('basic');
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub/.sor-lint.yml'), 'ignorePatterns: "drafts"\n');
-    const error = await configForFile(join(dir, 'sub/a.sor.yaml')).catch((e: unknown) => e);
+    const error = await configForFile(join(dir, 'sub/a.sor.yaml'), { boundary: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).file).toBe(join(dir, 'sub/.sor-lint.yml'));
     expect((error as ConfigError).key).toBe('ignorePatterns');
@@ -149,7 +149,7 @@ describe('configForFile (the language server calls it)', () => {
     const dir = copyFixtures('basic');
     writeFileSync(join(dir, 'postnumre.csv'), 'postnr;navn;stormodtager\n8000;Aarhus Midtby;false\n');
     writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, settings: { postcodeFile: 'postnumre.csv' } }));
-    const config = await configForFile(join(dir, 'clean.sor.yaml'));
+    const config = await configForFile(join(dir, 'clean.sor.yaml'), { boundary: dir });
     expect(config.settings.postcodes?.get('8000')?.name).toBe('Aarhus Midtby');
     const run = runCli(['--format', 'json', 'clean.sor.yaml'], { cwd: dir });
     // The newer list names 8000 differently, so the file's "Aarhus C" no longer matches.

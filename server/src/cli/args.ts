@@ -27,6 +27,8 @@ export interface CliOptions {
   stdinFilename: string | undefined;
   online: boolean;
   addressEndpoint: string | undefined;
+  /** Seconds the run's online lookups may take in all (--online-deadline). */
+  onlineDeadline: number | undefined;
   stdio: boolean;
   version: boolean;
   help: boolean;
@@ -52,6 +54,7 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   online: { type: 'boolean' },
   'address-endpoint': { type: 'string' },
+  'online-deadline': { type: 'string' },
   stdio: { type: 'boolean' },
   // The language server's other transports, as LSP clients pass them; handled like --stdio.
   'node-ipc': { type: 'boolean' },
@@ -90,6 +93,7 @@ export function parseOptions(argv: string[]): CliOptions {
     stdinFilename: values['stdin-filename'],
     online: values.online ?? false,
     addressEndpoint: values['address-endpoint'],
+    onlineDeadline: seconds('--online-deadline', values['online-deadline']),
     stdio: Boolean(values.stdio || values['node-ipc'] || values.socket),
     version: values.version ?? false,
     help: values.help ?? false,
@@ -101,6 +105,13 @@ function maxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CliError(msg(`--max-warnings skal være et helt tal fra 0 og op, ikke "${value}"`, `--max-warnings must be a whole number of 0 or more, not "${value}"`));
   return Number(value);
+}
+
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) throw new CliError(msg(`${flag} skal være et antal sekunder over 0, ikke "${value}"`, `${flag} must be a number of seconds above 0, not "${value}"`));
+  return number;
 }
 
 type Token = { kind: string; name?: string; value?: string };

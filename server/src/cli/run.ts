@@ -70,7 +70,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       reports.push(await lintStdin(options, io, lang, today, state, online));
       continue;
     }
-    const config = await configForFile(target.absolutePath, { configFile: options.config && resolve(cwd, options.config) });
+    const config = await configForFile(target.absolutePath, { configFile: options.config && resolve(cwd, options.config), boundary: cwd });
     if (!target.explicit) lintedByArgument.set(target.argument, (lintedByArgument.get(target.argument) ?? 0) + (config.ignored ? 0 : 1));
     if (config.ignored) {
       if (target.explicit) io.stderr.write(ignoredFileNote(target.displayPath, lang) + '\n');
@@ -168,7 +168,7 @@ async function lintFile(
 async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState, online: OnlineAddresses): Promise<FileReport> {
   const name = options.stdinFilename;
   const absolute = name === undefined ? undefined : resolve(io.cwd, name);
-  const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config) });
+  const config = await configForFile(absolute ?? resolve(io.cwd, 'stdin'), { configFile: options.config && resolve(io.cwd, options.config), boundary: io.cwd });
   const content = await io.readStdin();
   const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today });
   const displayPath = name ?? '<stdin>';

@@ -1,9 +1,10 @@
 // Configuration for one file: discovered from the file's folder upwards (.sor-lint.json,
 // .sor-lint.yaml, .sor-lint.yml, or package.json's "sor-lint" key; the nearest wins, merged up to
-// a config with `root: true`), or the one file `--config` names. The CLI and the language server
-// both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
-import { statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// a config with `root: true`, and never above the repository: the folder holding `.git`, or when
+// there is none the caller's boundary), or the one file `--config` names. The CLI and the language
+// server both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
 import type { Severity } from '../core/finding.js';
@@ -44,9 +45,20 @@ export interface FileConfig {
 /** Config file names looked for in each folder, in this order; the first present one counts. */
 export const CONFIG_FILE_NAMES = ['.sor-lint.json', '.sor-lint.yaml', '.sor-lint.yml', 'package.json'] as const;
 
-export async function configForFile(filePath: string, options: { configFile?: string } = {}): Promise<FileConfig> {
+export interface ConfigOptions {
+  /** The one configuration file to use (`--config`): no discovery. */
+  configFile?: string;
+  /**
+   * Where discovery stops when the file is in no repository: the command's working folder, the
+   * editor's workspace folder. A file outside it (and outside any repository) gets only the
+   * configuration in its own folder. A configuration above the project is someone else's.
+   */
+  boundary?: string;
+}
+
+export async function configForFile(filePath: string, options: ConfigOptions = {}): Promise<FileConfig> {
   const absolute = resolve(filePath);
-  const chain = options.configFile ? [loadExplicit(resolve(options.configFile))] : discover(dirname(absolute));
+  const chain = options.configFile ? [loadExplicit(resolve(options.configFile))] : discover(dirname(absolute), options.boundary && resolve(options.boundary));
   return merge(absolute, chain);
 }
 
@@ -56,7 +68,8 @@ function loadExplicit(file: string): LoadedConfig {
 }
 
 /** Nearest-last list of the configs that apply to files in `folder`. */
-function discover(folder: string): LoadedConfig[] {
+function discover(folder: string, boundary: string | undefined): LoadedConfig[] {
+  const top = topFolder(folder, boundary);
   const nearestFirst: LoadedConfig[] = [];
   for (let dir = folder; ; dir = dirname(dir)) {
     const config = configIn(dir);
@@ -64,9 +77,24 @@ function discover(folder: string): LoadedConfig[] {
       nearestFirst.push(config);
       if (config.data.root) break;
     }
-    if (dirname(dir) === dir) break;
+    if (dir === top || dirname(dir) === dir) break;
   }
   return nearestFirst.reverse();
+}
+
+/** The highest folder discovery reads: the repository root, else the boundary if it holds `folder`, else `folder`. */
+function topFolder(folder: string, boundary: string | undefined): string {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    // `.git` is a folder in a clone and a file in a worktree or submodule.
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  return boundary !== undefined && isInside(folder, boundary) ? boundary : folder;
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function configIn(dir: string): LoadedConfig | undefined {

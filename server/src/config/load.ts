@@ -35,6 +35,8 @@ export interface AddressesConfig {
   online?: boolean;
   service?: 'adressevask' | 'dawa';
   endpoint?: string;
+  /** Seconds a run's online lookups may take in all. */
+  deadline?: number;
 }
 
 export interface LoadedConfig {

@@ -57,6 +57,7 @@ export class AddressLookup {
       verifier = createAddressVerifier({
         service,
         baseUrl,
+        endpointFromUser: settings.endpoint !== '',
         token: this.clientToken ?? this.options.env[ADDRESS_TOKEN_ENV],
         cacheFile: this.options.storagePath ? join(this.options.storagePath, ADDRESS_CACHE_FILE) : undefined,
       });

@@ -1,8 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, configForFile, lintWithConfig } from '../../server/src/config/index.js';
-import { copyFixtures, ensureBuilt, FIXTURES, jsonReport, runCli, summary } from './helpers.js';
+import { CLI, copyFixtures, ensureBuilt, FIXTURES, jsonReport, runCli, summary } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
@@ -170,5 +171,33 @@ describe('schemas/sor-lint-config.schema.json', () => {
     visit(schema, '');
     expect(missing).toEqual([]);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+});
+
+describe('globs are matched in time linear in the path (issue 9, 15)', () => {
+  /** The CLI without blocking this process, so the test's own timeout can end a run that hangs. */
+  function runAsync(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' };
+      // killSignal ends a run that outlives the test, so it does not keep a core busy.
+      execFile(process.execPath, [CLI, ...args], { cwd, env, timeout: 25_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('`*a*a*…(24 times)…*b*` against a 120-character name: that file is linted, one with a b is ignored', { timeout: 20_000 }, async () => {
+    const dir = copyFixtures('basic');
+    const pattern = '*a'.repeat(24) + '*b*';
+    writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, ignorePatterns: [pattern], overrides: [{ files: [`sub/${pattern}`], rules: { 'no-careunit': 'off' } }] }));
+    const clean = readFileSync(join(dir, 'clean.sor.yaml'), 'utf8');
+    const long = 'a'.repeat(120 - '.sor.yaml'.length) + '.sor.yaml';
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', long), clean);
+    writeFileSync(join(dir, 'sub', 'a'.repeat(30) + 'b.sor.yaml'), clean);
+    const run = await runAsync(['--format', 'json', 'sub'], dir);
+    expect(run.stderr).toBe('');
+    expect(jsonReport({ ...run, code: run.code }).map((file) => file.filePath)).toEqual([`sub/${long}`]);
+    expect(run.code).toBe(0);
   });
 });

@@ -5,7 +5,6 @@
 // server both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
 import type { Severity } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
@@ -17,6 +16,7 @@ import type { PostcodeTable, RuleSettings } from '../core/rule.js';
 import { ruleById } from '../rules/index.js';
 import type { AddressesConfig, LoadedConfig } from './load.js';
 import { ConfigError, loadConfigFile } from './load.js';
+import { globMatcher } from './glob.js';
 
 export { ConfigError } from './load.js';
 export type { AddressesConfig, ConfigData, LoadedConfig } from './load.js';
@@ -126,7 +126,7 @@ function merge(file: string, chain: LoadedConfig[]): FileConfig {
     if (data.ignorePatterns?.length && ignoredBy(data.ignorePatterns, relativePath)) result.ignored = true;
     for (const override of data.overrides ?? []) {
       if (override.sorIds) result.sorIdOverrides.push({ sorIds: override.sorIds, rules: override.rules });
-      else if (override.files && globMatcher(override.files)(relativePath)) Object.assign(result.rules, override.rules);
+      else if (override.files && matcherOf(override.files)(relativePath)) Object.assign(result.rules, override.rules);
     }
     const settings = data.settings ?? {};
     if (settings.defaultNonCareUnitType) result.settings.defaultNonCareUnitType = settings.defaultNonCareUnitType;
@@ -137,11 +137,11 @@ function merge(file: string, chain: LoadedConfig[]): FileConfig {
 }
 
 /**
- * Globs as picomatch reads them, relative to the config's folder; one without a `/` matches a
- * name at any depth (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
+ * Globs (glob.ts) relative to the config's folder; one without a `/` matches a name at any depth
+ * (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
  */
 function ignoredBy(patterns: string[], relativePath: string): boolean {
-  const matches = globMatcher(patterns);
+  const matches = matcherOf(patterns);
   const parts = relativePath.split('/');
   for (let length = parts.length; length > 0; length--) {
     if (matches(parts.slice(0, length).join('/'))) return true;
@@ -149,12 +149,9 @@ function ignoredBy(patterns: string[], relativePath: string): boolean {
   return false;
 }
 
-function globMatcher(patterns: string[]): (path: string) => boolean {
-  // picomatch's own `basename` option also changes how patterns with a slash match, so split them.
-  const byName = patterns.filter((pattern) => !pattern.includes('/'));
-  const byPath = patterns.filter((pattern) => pattern.includes('/'));
-  const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
-  const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
+function matcherOf(patterns: string[]): (path: string) => boolean {
+  const nameMatches = globMatcher(patterns.filter((pattern) => !pattern.includes('/')));
+  const pathMatches = globMatcher(patterns.filter((pattern) => pattern.includes('/')));
   return (path) => pathMatches(path) || nameMatches(path.slice(path.lastIndexOf('/') + 1));
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,17 @@ import { ConfigError, configForFile, lintWithConfig } from '../../server/src/con
 import { CLI, copyFixtures, ensureBuilt, FIXTURES, jsonReport, runCli, summary } from './helpers.js';
 
 beforeAll(ensureBuilt);
+
+/** The CLI without blocking this process, so the test's own timeout can end a run that hangs. */
+function runAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const fullEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...env };
+    // killSignal ends a run that outlives the test, so it does not keep a core busy.
+    execFile(process.execPath, [CLI, ...args], { cwd, env: fullEnv, timeout: 25_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
 
 describe('configuration discovery (CLI)', () => {
   it('merges configs upwards to root: true, applies files overrides, package.json keys and ignorePatterns', () => {
@@ -175,17 +186,6 @@ describe('schemas/sor-lint-config.schema.json', () => {
 });
 
 describe('globs are matched in time linear in the path (issue 9, 15)', () => {
-  /** The CLI without blocking this process, so the test's own timeout can end a run that hangs. */
-  function runAsync(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' };
-      // killSignal ends a run that outlives the test, so it does not keep a core busy.
-      execFile(process.execPath, [CLI, ...args], { cwd, env, timeout: 25_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
-    });
-  }
-
   it('`*a*a*…(24 times)…*b*` against a 120-character name: that file is linted, one with a b is ignored', { timeout: 20_000 }, async () => {
     const dir = copyFixtures('basic');
     const pattern = '*a'.repeat(24) + '*b*';
@@ -199,5 +199,44 @@ describe('globs are matched in time linear in the path (issue 9, 15)', () => {
     expect(run.stderr).toBe('');
     expect(jsonReport({ ...run, code: run.code }).map((file) => file.filePath)).toEqual([`sub/${long}`]);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('only regular files are read as configuration, with a bound (issue 9, 13)', () => {
+  const reading = { timeout: 20_000 };
+
+  it('--config a FIFO: a one-line error, no hang', reading, async () => {
+    const dir = copyFixtures('basic');
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    const run = await runAsync(['--config', 'fifo.json', 'clean.sor.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sor-lint: ${join(dir, 'fifo.json')}: is not a regular file\n`);
+  });
+
+  it('--config /dev/zero: a one-line error in Danish and English, no hang', reading, async () => {
+    const dir = copyFixtures('basic');
+    const english = await runAsync(['--config', '/dev/zero', 'clean.sor.yaml'], dir);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe('sor-lint: /dev/zero: is not a regular file\n');
+    const danish = await runAsync(['--lang', 'da', '--config', '/dev/zero', 'clean.sor.yaml'], dir);
+    expect(danish.stderr).toBe('sor-lint: /dev/zero: er ikke en almindelig fil\n');
+  });
+
+  it('a configuration file over 1 MB is not read', reading, async () => {
+    const dir = copyFixtures('basic');
+    writeFileSync(join(dir, '.sor-lint.json'), `{ "root": true ${' '.repeat(1024 * 1024)}}`);
+    const run = await runAsync(['clean.sor.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sor-lint: ${join(dir, '.sor-lint.json')}: is larger than 1 MB\n`);
+  });
+
+  it('settings.postcodeFile: /dev/zero is a one-line error naming the key, no hang', reading, async () => {
+    const dir = copyFixtures('basic');
+    writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, settings: { postcodeFile: '/dev/zero' } }));
+    const run = await runAsync(['clean.sor.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sor-lint: ${join(dir, '.sor-lint.json')}: settings.postcodeFile: The postcode list /dev/zero: is not a regular file\n`);
+    const danish = await runAsync(['--lang', 'da', 'clean.sor.yaml'], dir);
+    expect(danish.stderr).toBe(`sor-lint: ${join(dir, '.sor-lint.json')}: settings.postcodeFile: Postnummerlisten /dev/zero: er ikke en almindelig fil\n`);
   });
 });

@@ -1,9 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, configForFile, lintWithConfig } from '../../server/src/config/index.js';
-import { CLI, copyFixtures, ensureBuilt, FIXTURES, jsonReport, runCli, summary } from './helpers.js';
+import { CLI, copyFixtures, ensureBuilt, FIXTURES, jsonReport, ROOT, runCli, summary } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
@@ -238,5 +239,26 @@ describe('only regular files are read as configuration, with a bound (issue 9, 1
     expect(run.stderr).toBe(`sor-lint: ${join(dir, '.sor-lint.json')}: settings.postcodeFile: The postcode list /dev/zero: is not a regular file\n`);
     const danish = await runAsync(['--lang', 'da', 'clean.sor.yaml'], dir);
     expect(danish.stderr).toBe(`sor-lint: ${join(dir, '.sor-lint.json')}: settings.postcodeFile: Postnummerlisten /dev/zero: er ikke en almindelig fil\n`);
+  });
+});
+
+describe('preview and import honour the configuration (issue 10, one pipeline)', () => {
+  it('sor-lint preview: a rule set to warning in .sor-lint.json no longer blocks a care unit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sor-lint-preview-'));
+    copyFileSync(join(ROOT, 'test/preview/fixtures/omsorgshuset.sor.yaml'), join(dir, 'p.sor.yaml'));
+    const before = runCli(['preview', '--format', 'json', 'p.sor.yaml'], { cwd: dir });
+    expect([before.code, JSON.parse(before.stdout).summary.rejected]).toEqual([1, 1]);
+    writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, rules: { 'contact-format': 'warning' } }));
+    const configured = runCli(['preview', '--format', 'json', 'p.sor.yaml'], { cwd: dir });
+    expect([configured.code, JSON.parse(configured.stdout).summary.rejected, configured.stderr]).toEqual([0, 0, '']);
+  });
+
+  it('sor-lint import: a rule turned off in .sor-lint.json is not counted in its summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sor-lint-import-'));
+    copyFileSync(join(ROOT, 'test/fixtures/import/SorEntity_daily.csv'), join(dir, 'SorEntity_daily.csv'));
+    writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ root: true, rules: { 'careunit-contact-missing': 'off', 'legal-basis': 'off' } }));
+    const run = runCli(['import', 'SorEntity_daily.csv', '--provider', '29403473', '-o', 'o.sor.yaml'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1764158400' } });
+    expect(run.stderr).toBe('Imported Omsorgshuset ApS (SOR 11000016002) with 4 units to o.sor.yaml (utf-8, 7 rows read): 0 errors, 1 warning. Run sor-lint o.sor.yaml for details.\n');
+    expect(run.code).toBe(0);
   });
 });

@@ -217,3 +217,20 @@ describe('a run of lookups has a deadline (issue 9, 26)', () => {
     }
   });
 });
+
+describe('online verdicts go through the configuration like every finding (issue 10, one pipeline)', () => {
+  it('an override by SOR code silences address-not-in-dar on that unit, and only there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sor-lint-online-'));
+    writeFileSync(join(dir, 'p.sor.yaml'), FILE);
+    writeFileSync(join(dir, 'p2.sor.yaml'), FILE.replace('"21000016006"', '"31000016008"'));
+    writeFileSync(join(dir, '.sor-lint.json'), JSON.stringify({ overrides: [{ sorIds: ['21000016006'], rules: { 'address-not-in-dar': 'off' } }] }));
+    const run = await runAsync(['--online', '--address-endpoint', server.url, '--format', 'json', 'p.sor.yaml', 'p2.sor.yaml'], dir, { SOR_LINT_ADDRESS_TOKEN: TOKEN });
+    const [silenced, other] = JSON.parse(run.stdout) as { findings: Found[] }[];
+    const rules = (file: { findings: Found[] }) => file.findings.filter((f) => f.ruleId.startsWith('address')).map((f) => [f.ruleId, f.severity]);
+    expect(rules(silenced)).toEqual([['address-unverified', 'info']]);
+    expect(rules(other)).toEqual([
+      ['address-unverified', 'info'],
+      ['address-not-in-dar', 'error'],
+    ]);
+  });
+});

@@ -65,7 +65,7 @@ export function onlineAddresses(options: CliOptions, io: CliIo): OnlineAddresses
     async verify(result, config, { lang: resultLang, today }) {
       const verifier = verifierFor(config);
       if (!verifier) return result;
-      const online = await verifyDocumentAddresses(result, verifier, { lang: resultLang, today, rules: config.rules });
+      const online = await verifyDocumentAddresses(result, verifier, { lang: resultLang, today });
       return { ...result, findings: mergeAddressFindings(result.findings, online) };
     },
     describe(config) {

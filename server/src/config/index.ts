@@ -6,27 +6,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
-import type { Severity } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
-import type { LintOptions, LintResult, RuleSetting } from '../core/lint.js';
+import type { LintOptions, LintResult } from '../core/lint.js';
 import { lint } from '../core/lint.js';
-import type { Entity, SorDocument } from '../core/model.js';
+import type { RuleSetting, SorIdOverride } from '../core/pipeline.js';
 import type { PostcodeTable, RuleSettings } from '../core/rule.js';
-import { ruleById } from '../rules/index.js';
 import type { AddressesConfig, LoadedConfig } from './load.js';
 import { ConfigError, loadConfigFile } from './load.js';
 import { globMatcher } from './glob.js';
 
 export { ConfigError } from './load.js';
 export type { AddressesConfig, ConfigData, LoadedConfig } from './load.js';
-export type { RuleSetting } from '../core/lint.js';
-
-/** Rule settings for the findings on the units with these SOR codes. */
-export interface SorIdOverride {
-  sorIds: string[];
-  rules: Record<string, RuleSetting>;
-}
+export type { RuleSetting, SorIdOverride } from '../core/pipeline.js';
 
 export interface FileConfig {
   /** The file-level severity or 'off' per rule id, after every config and `files` override. */
@@ -180,70 +172,7 @@ function postcodesFrom(configFile: string, csv: string): PostcodeTable {
   }
 }
 
-// Applying a configuration to a lint.
-
-/**
- * The rules to run: the file-level settings, except that a rule turned off for the file but on
- * for some SOR codes must run, so applySorIdOverrides can keep its findings on those units.
- */
-export function rulesToRun(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): Record<string, RuleSetting> {
-  const rules = { ...config.rules };
-  for (const override of config.sorIdOverrides) {
-    for (const [id, setting] of Object.entries(override.rules)) {
-      if (setting !== 'off' && rules[id] === 'off') delete rules[id];
-    }
-  }
-  return rules;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
-/**
- * The post-filter for `overrides[].sorIds`: a finding belongs to the innermost entity whose
- * mapping contains it; that entity's SOR code decides the rule's setting for the finding.
- * Expects a result linted with rulesToRun(config).
- */
-export function applySorIdOverrides(result: LintResult, config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): LintResult {
-  const ran = rulesToRun(config);
-  const liftedOff = Object.keys(config.rules).filter((id) => config.rules[id] === 'off' && !(id in ran));
-  if (config.sorIdOverrides.length === 0 && liftedOff.length === 0) return result;
-  const findings = result.findings.flatMap((finding) => {
-    const rule = ruleById(finding.ruleId);
-    if (!rule) return [finding];
-    const sorId = entityAt(result.documents, finding.span.start)?.fields.sorId?.text ?? undefined;
-    const setting = settingFor(config, finding.ruleId, sorId);
-    if (setting === 'off') return [];
-    if (setting === undefined) return [finding];
-    const base = (ran[finding.ruleId] as Severity | undefined) ?? rule.defaultSeverity;
-    // A secondary finding (below the level the rule ran at) keeps its distance below the new level.
-    const secondary = finding.severity !== base && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[setting];
-    return [{ ...finding, severity: secondary ? finding.severity : setting }];
-  });
-  return { ...result, findings };
-}
-
-function settingFor(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>, ruleId: string, sorId: string | undefined): RuleSetting | undefined {
-  let setting = config.rules[ruleId];
-  if (sorId === undefined) return setting;
-  for (const override of config.sorIdOverrides) {
-    if (override.sorIds.includes(sorId) && ruleId in override.rules) setting = override.rules[ruleId];
-  }
-  return setting;
-}
-
-/** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */
-export function entityAt(documents: readonly SorDocument[], offset: number): Entity | undefined {
-  let best: Entity | undefined;
-  for (const entity of documents.flatMap((document) => document.entities)) {
-    const { start, end } = entity.map;
-    if (offset < start || offset >= end) continue;
-    if (!best || end - start < best.map.end - best.map.start) best = entity;
-  }
-  return best;
-}
-
-/** Lints a text with a file's configuration: its rules, settings, language and sorIds overrides. */
-export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'settings'> = {}): LintResult {
-  const result = lint(text, { ...options, lang: options.lang ?? config.lang, rules: rulesToRun(config), settings: config.settings });
-  return applySorIdOverrides(result, config);
+/** Lints a text with a file's configuration: its rules, overrides by SOR code, settings and language. */
+export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'sorIdOverrides' | 'settings'> = {}): LintResult {
+  return lint(text, { ...options, lang: options.lang ?? config.lang, rules: config.rules, sorIdOverrides: config.sorIdOverrides, settings: config.settings });
 }

@@ -5,6 +5,7 @@ import type { Span } from './ast.js';
 import type { Severity, TextEdit } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import type { SorDocument } from './model.js';
+import type { Directive } from './suppressions.js';
 
 export interface RuleDocs {
   /** One line: what the rule finds. */
@@ -57,6 +58,8 @@ export interface RuleContext {
   today: string;
   /** Settings beyond severities that some rules read (postcode table, default non-care type). */
   settings: RuleSettings;
+  /** The document's suppression comments (YAML only), for the rule that checks them. */
+  directives: readonly Directive[];
   report(report: Report): void;
 }
 

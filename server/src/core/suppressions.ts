@@ -57,6 +57,20 @@ function insideScalar(roots: readonly Node[], offset: number): boolean {
   return false;
 }
 
+/**
+ * The directives of each document of a stream (given the offsets where the documents start): a
+ * comment belongs to the last document that starts at or before it, one before them all to the first.
+ */
+export function directivesByDocument(directives: readonly Directive[], documentStarts: readonly number[]): Directive[][] {
+  const byDocument: Directive[][] = documentStarts.map(() => []);
+  for (const directive of directives) {
+    let index = 0;
+    while (index + 1 < documentStarts.length && documentStarts[index + 1] <= directive.span.start) index++;
+    byDocument[index]?.push(directive);
+  }
+  return byDocument;
+}
+
 /** Drops the findings that directives silence and marks those directives used. */
 export function applySuppressions(text: string, findings: Finding[], directives: Directive[]): Finding[] {
   if (directives.length === 0) return findings;

@@ -10,7 +10,7 @@ import type { Lang } from '../../core/i18n.js';
 import { PARSE_RULE_ID } from '../../core/lint.js';
 import { displayName } from '../../core/model.js';
 import { allRules } from '../../rules/index.js';
-import { entityAt } from '../../config/index.js';
+import { entityAt } from '../../core/pipeline.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../directives.js';
 import type { FileReport, Formatter, ReportedFinding } from '../report.js';
 import { range1 } from '../report.js';

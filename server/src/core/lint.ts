@@ -55,6 +55,9 @@ export interface LintResult {
 
 export const PARSE_RULE_ID = 'parse';
 
+/** The ids a suppression comment may name. */
+const RULE_IDS: readonly string[] = [...allRules.map((rule) => rule.id), PARSE_RULE_ID];
+
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { text, bom } = stripBom(input);
   const language = options.language ?? languageOf(options.fileName);
@@ -87,6 +90,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         today,
         settings,
         directives: documentDirectives[index],
+        ruleIds: RULE_IDS,
         report: (report) => reports.push({ rule, report }),
       };
       try {

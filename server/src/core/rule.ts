@@ -58,8 +58,9 @@ export interface RuleContext {
   today: string;
   /** Settings beyond severities that some rules read (postcode table, default non-care type). */
   settings: RuleSettings;
-  /** The document's suppression comments (YAML only), for the rule that checks them. */
+  /** The document's suppression comments (YAML only), and every id they may name: for the rule that checks them. */
   directives: readonly Directive[];
+  ruleIds: readonly string[];
   report(report: Report): void;
 }
 

@@ -15,6 +15,7 @@ import { providerCvr } from './provider-cvr.js';
 import { sorCode } from './sor-code.js';
 import { noCareunit } from './no-careunit.js';
 import { schema } from './schema.js';
+import { unknownDirective } from './unknown-directive.js';
 
 export const allRules: readonly Rule[] = [
   plejeenhedNesting,
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   sorCode,
   noCareunit,
   schema,
+  unknownDirective,
 ];
 
 export function ruleById(id: string): Rule | undefined {

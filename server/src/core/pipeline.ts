@@ -101,11 +101,43 @@ export function byPosition(a: Finding, b: Finding): number {
 
 /** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */
 export function entityAt(documents: readonly SorDocument[], offset: number): Entity | undefined {
-  let best: Entity | undefined;
-  for (const entity of documents.flatMap((document) => document.entities)) {
-    const { start, end } = entity.map;
-    if (offset < start || offset >= end) continue;
-    if (!best || end - start < best.map.end - best.map.start) best = entity;
+  const { entities, enclosing } = spanIndex(documents);
+  // The last entity starting at or before the offset, then out through the mappings around it.
+  let low = 0;
+  let high = entities.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (entities[middle].map.start <= offset) low = middle + 1;
+    else high = middle;
   }
-  return best;
+  for (let index = low - 1; index >= 0; index = enclosing[index]) {
+    if (offset < entities[index].map.end) return entities[index];
+  }
+  return undefined;
+}
+
+interface SpanIndex {
+  /** By where their mapping starts, an outer one before those inside it. */
+  entities: Entity[];
+  /** For each, the index of the nearest entity before it whose mapping contains its own; -1 for none. */
+  enclosing: number[];
+}
+
+const spanIndexes = new WeakMap<readonly SorDocument[], SpanIndex>();
+
+/** Built once per lint result: mappings are nested or apart, so a stack finds each one's container. */
+function spanIndex(documents: readonly SorDocument[]): SpanIndex {
+  const known = spanIndexes.get(documents);
+  if (known) return known;
+  const entities = documents.flatMap((document) => document.entities).sort((a, b) => a.map.start - b.map.start || b.map.end - a.map.end);
+  const enclosing: number[] = [];
+  const open: number[] = [];
+  entities.forEach((entity, index) => {
+    while (open.length > 0 && entities[open[open.length - 1]].map.end < entity.map.end) open.pop();
+    enclosing.push(open.length > 0 ? open[open.length - 1] : -1);
+    open.push(index);
+  });
+  const index = { entities, enclosing };
+  spanIndexes.set(documents, index);
+  return index;
 }

@@ -1,8 +1,9 @@
 // Configuration for one file: discovered from the file's folder upwards (.sor-lint.json,
 // .sor-lint.yaml, .sor-lint.yml, or package.json's "sor-lint" key; the nearest wins, merged up to
 // a config with `root: true`, and never above the repository: the folder holding `.git`, or when
-// there is none the caller's boundary), or the one file `--config` names. The CLI and the language
-// server both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
+// there is none the caller's boundary), or the one file `--config` names. The CLI, the language
+// server, preview and import all call configForFile and lintWithConfig, so a file lints the same
+// in every face.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';

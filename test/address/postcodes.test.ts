@@ -106,6 +106,6 @@ describe('loadPostcodeFile', () => {
   it('says clearly when the file cannot be read', () => {
     const path = join(tmpdir(), 'sor-lint-no-such-dir', 'postnumre.csv');
     expect(() => loadPostcodeFile(path)).toThrow(PostcodeFileError);
-    expect(() => loadPostcodeFile(path)).toThrow(`The postcode list ${path} cannot be read`);
+    expect(() => loadPostcodeFile(path)).toThrow(`The postcode list ${path}: cannot read the file (ENOENT)`);
   });
 });

@@ -37,7 +37,9 @@ describe('exit codes', () => {
     [['--lang', 'de', 'basic/clean.sor.yaml'], '--lang must be da or en, not "de"'],
     [['--max-warnings', 'many', 'basic/clean.sor.yaml'], '--max-warnings must be a whole number of 0 or more, not "many"'],
     [['--online', 'basic/clean.sor.yaml'], "Online address verification (adressevask) needs the address service's URL (http:// or https://); there is no default. (--address-endpoint URL)"],
-    [['--address-endpoint', 'ftp://example', 'basic/clean.sor.yaml'], "Online address verification (adressevask) needs the address service's URL (http:// or https://); there is no default. (--address-endpoint URL)"],
+    [['--address-endpoint', 'https://example', 'basic/clean.sor.yaml'], '--address-endpoint and --online-deadline need --online'],
+    [['--online', '--online-deadline', 'soon', 'basic/clean.sor.yaml'], '--online-deadline must be a number of seconds above 0, not "soon"'],
+    [['--online', '--address-endpoint', 'ftp://example', 'basic/clean.sor.yaml'], "Online address verification (adressevask) needs the address service's URL (http:// or https://); there is no default. (--address-endpoint URL)"],
     [['--config', 'basic/none.json', 'basic/clean.sor.yaml'], `${join(FIXTURES, 'basic/none.json')}: cannot read the file (ENOENT)`],
   ];
   for (const [args, reason] of usage) {

@@ -255,14 +255,14 @@ describe('online verification from the configuration file', () => {
     return folder;
   }
 
-  it('turns it on as in the CLI, with no editor setting', async () => {
+  it("turns it on, but never sends the token to the file's own endpoint: nothing is sent (issue 9, 25)", async () => {
     const folder = configuredWorkspace();
     const client = await start({ settings: {}, token: TOKEN, workspaceFolder: folder });
+    const before = register.requests.length;
     const uri = await open(client, EXACT, folder);
     expect(addressFindings(client, uri, (await publication(client, uri, 1, 1)).diagnostics)).toMatchObject([OFFLINE_WARNING]);
-    const [verified] = addressFindings(client, uri, (await publication(client, uri, 1, 2)).diagnostics);
-    expect(verified).toMatchObject({ code: 'address-unverified', severity: DiagnosticSeverity.Information, ...ADDRESS_KEY });
-    expect(lookupsOf(client, uri)).toEqual(['checking', 'on']);
+    expect(lookupsOf(client, uri)).toEqual(['off']);
+    expect(register.requests.length).toBe(before);
   });
 
   it('cannot turn it on in an untrusted workspace', async () => {

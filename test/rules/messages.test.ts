@@ -144,6 +144,10 @@ const EXPECTED: Record<string, Rendered> = {
       ['The file is not valid UTF-8: 1 character cannot be read (shown as \uFFFD); it looks like Windows-1252.', 'Convert it to UTF-8: in VS Code "Reopen with Encoding" Windows 1252, then "Save with Encoding" UTF-8, or iconv -f WINDOWS-1252 -t UTF-8.'],
     ],
   },
+  'unknown-directive': {
+    da: [['Kommentaren nævner `plejehjem-retyp`, som ikke er en regel i sor-lint.', 'Skriv `plejehjem-retype`, hvis det er den, der menes; ellers slår kommentaren intet fra.']],
+    en: [['The comment names `plejehjem-retyp`, which is not a sor-lint rule.', 'Write `plejehjem-retype` if that is the rule meant; otherwise the comment silences nothing.']],
+  },
   'schema': {
     da: [
       ['`sorId` for "Plejecenter Østervang" er YAML-tallet 698481000016007, ikke tekst.', 'Skriv det i anførselstegn: "698481000016007".'],

@@ -1,6 +1,6 @@
 // The postcode table the address rules read: the DAWA 2018 snapshot sor-lint ships, or a newer
 // list in the same CSV format that the user points at (the snapshot misses codes created since).
-import { readFileSync } from 'node:fs';
+import { FileReadError, readRegularFile } from '../fs/read.js';
 import type { PostcodeEntry, PostcodeTable } from '../core/rule.js';
 import type { PostcodeRow } from './postcode-csv.js';
 import { PostcodeFileError, parsePostcodeCsv } from './postcode-csv.js';
@@ -41,19 +41,19 @@ function* bundledRows(): Generator<PostcodeRow> {
 
 export const BUNDLED_POSTCODES_SOURCE = 'DAWA 2018';
 
+/** Denmark has about 1,100 postcodes: a list far larger than this is not one. */
+export const MAX_POSTCODE_FILE_BYTES = 4 * 1024 * 1024;
+
 export const bundledPostcodes: PostcodeList = new PostcodeList(bundledRows(), BUNDLED_POSTCODES_SOURCE);
 
 /** Reads a postcode list in DAWA's `postnr;navn;stormodtager` format; throws PostcodeFileError. */
 export function loadPostcodeFile(path: string): PostcodeList {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_POSTCODE_FILE_BYTES).toString('utf8');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PostcodeFileError({
-      da: `Postnummerlisten ${path} kan ikke læses: ${reason}`,
-      en: `The postcode list ${path} cannot be read: ${reason}`,
-    });
+    if (!(error instanceof FileReadError)) throw error;
+    throw new PostcodeFileError({ da: `Postnummerlisten ${path}: ${error.why.da}`, en: `The postcode list ${path}: ${error.why.en}` });
   }
   return new PostcodeList(parsePostcodeCsv(text, path), path);
 }

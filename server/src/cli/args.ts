@@ -33,6 +33,8 @@ export interface CliOptions {
   stdinFilename: string | undefined;
   online: boolean;
   addressEndpoint: string | undefined;
+  /** Seconds the run's online lookups may take in all (--online-deadline). */
+  onlineDeadline: number | undefined;
   stdio: boolean;
   version: boolean;
   help: boolean;
@@ -78,6 +80,7 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   online: { type: 'boolean' },
   'address-endpoint': { type: 'string' },
+  'online-deadline': { type: 'string' },
   stdio: { type: 'boolean' },
   // The language server's other transports, as LSP clients pass them; handled like --stdio.
   'node-ipc': { type: 'boolean' },
@@ -126,6 +129,7 @@ export function parseOptions(argv: string[]): CliOptions {
     stdinFilename: values['stdin-filename'],
     online: values.online ?? false,
     addressEndpoint: values['address-endpoint'],
+    onlineDeadline: seconds('--online-deadline', values['online-deadline']),
     stdio: Boolean(values.stdio || values['node-ipc'] || values.socket),
     version: values.version ?? false,
     help: values.help ?? false,
@@ -158,6 +162,13 @@ function fixTypes(values: string[] | undefined): FixType[] | undefined {
     if (!(FIX_TYPES as readonly string[]).includes(type)) throw new CliError(msg(`--fix-type tager safe eller suggestion, ikke "${type}"`, `--fix-type takes safe or suggestion, not "${type}"`));
   }
   return types as FixType[];
+}
+
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) throw new CliError(msg(`${flag} skal være et antal sekunder over 0, ikke "${value}"`, `${flag} must be a number of seconds above 0, not "${value}"`));
+  return number;
 }
 
 type Token = { kind: string; name?: string; value?: string };

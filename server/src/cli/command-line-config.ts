@@ -16,7 +16,7 @@ export interface CommandLineConfig extends FileConfig {
 }
 
 export async function commandLineConfig(absolutePath: string, options: CliOptions, cwd: string): Promise<CommandLineConfig> {
-  const config = await configForFile(absolutePath, { configFile: options.config && resolve(cwd, options.config) });
+  const config = await configForFile(absolutePath, { configFile: options.config && resolve(cwd, options.config), boundary: cwd });
   const overridden = Object.keys(options.rules);
   const ignoredByOption = options.ignorePatterns.length > 0 && ignoredBy(options.ignorePatterns, toPosix(relative(cwd, absolutePath)));
   return {

@@ -78,6 +78,7 @@ Tilvalg:
       --stdin-filename NAVN  navngiv standard input (-): sprog og konfiguration følger navnet
       --online, --address-endpoint URL
                              tjek besøgsadresser i DAR online (token i SOR_LINT_ADDRESS_TOKEN)
+      --online-deadline SEK  højst så længe for alle opslag (standard 60); resten: kunne ikke tjekkes
       --stdio                kør sprogserveren (LSP) over stdio i stedet
       --debug                vis stakspor ved interne fejl
   -v, --version              vis versionen
@@ -130,6 +131,7 @@ Options:
       --stdin-filename NAME  name standard input (-): language and configuration follow it
       --online, --address-endpoint URL
                              check visiting addresses in DAR online (token in SOR_LINT_ADDRESS_TOKEN)
+      --online-deadline SEC  at most this long for all lookups (default 60); the rest: could not verify
       --stdio                run the language server (LSP) over stdio instead
       --debug                print stack traces of internal errors
   -v, --version              print the version

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
+import { ConfigError } from '../config/index.js';
 import { ImportError } from '../import/errors.js';
 
 export interface CommandIo {
@@ -54,7 +55,9 @@ export async function runCommand(name: string, io: CommandIo, body: (setLang: (l
     const reason: Msg =
       error instanceof ImportError
         ? error.reason
-        : msg(`intern fejl: ${errorText(error)}`, `internal error: ${errorText(error)}`);
+        : error instanceof ConfigError
+          ? error.text
+          : msg(`intern fejl: ${errorText(error)}`, `internal error: ${errorText(error)}`);
     io.stderr.write(`sor-lint ${name}: ${reason[lang].split(/\r?\n/)[0]}\n`);
     return EXIT_FAILED;
   }

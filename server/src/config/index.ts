@@ -1,31 +1,25 @@
 // Configuration for one file: discovered from the file's folder upwards (.sor-lint.json,
 // .sor-lint.yaml, .sor-lint.yml, or package.json's "sor-lint" key; the nearest wins, merged up to
-// a config with `root: true`), or the one file `--config` names. The CLI and the language server
-// both call configForFile and lintWithConfig, so a file lints the same in CI and in the editor.
-import { statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+// a config with `root: true`, and never above the repository: the folder holding `.git`, or when
+// there is none the caller's boundary), or the one file `--config` names. The CLI, the language
+// server, preview and import all call configForFile and lintWithConfig, so a file lints the same
+// in every face.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PostcodeFileError, loadPostcodeFile } from '../address/postcodes.js';
-import type { Severity } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
-import type { LintOptions, LintResult, RuleSetting } from '../core/lint.js';
+import type { LintOptions, LintResult } from '../core/lint.js';
 import { lint } from '../core/lint.js';
-import type { Entity, SorDocument } from '../core/model.js';
+import type { RuleSetting, SorIdOverride } from '../core/pipeline.js';
 import type { PostcodeTable, RuleSettings } from '../core/rule.js';
-import { ruleById } from '../rules/index.js';
 import type { AddressesConfig, LoadedConfig } from './load.js';
 import { ConfigError, loadConfigFile } from './load.js';
+import { globMatcher } from './glob.js';
 
 export { ConfigError } from './load.js';
 export type { AddressesConfig, ConfigData, LoadedConfig } from './load.js';
-export type { RuleSetting } from '../core/lint.js';
-
-/** Rule settings for the findings on the units with these SOR codes. */
-export interface SorIdOverride {
-  sorIds: string[];
-  rules: Record<string, RuleSetting>;
-}
+export type { RuleSetting, SorIdOverride } from '../core/pipeline.js';
 
 export interface FileConfig {
   /** The file-level severity or 'off' per rule id, after every config and `files` override. */
@@ -44,9 +38,20 @@ export interface FileConfig {
 /** Config file names looked for in each folder, in this order; the first present one counts. */
 export const CONFIG_FILE_NAMES = ['.sor-lint.json', '.sor-lint.yaml', '.sor-lint.yml', 'package.json'] as const;
 
-export async function configForFile(filePath: string, options: { configFile?: string } = {}): Promise<FileConfig> {
+export interface ConfigOptions {
+  /** The one configuration file to use (`--config`): no discovery. */
+  configFile?: string;
+  /**
+   * Where discovery stops when the file is in no repository: the command's working folder, the
+   * editor's workspace folder. A file outside it (and outside any repository) gets only the
+   * configuration in its own folder. A configuration above the project is someone else's.
+   */
+  boundary?: string;
+}
+
+export async function configForFile(filePath: string, options: ConfigOptions = {}): Promise<FileConfig> {
   const absolute = resolve(filePath);
-  const chain = options.configFile ? [loadExplicit(resolve(options.configFile))] : discover(dirname(absolute));
+  const chain = options.configFile ? [loadExplicit(resolve(options.configFile))] : discover(dirname(absolute), options.boundary && resolve(options.boundary));
   return merge(absolute, chain);
 }
 
@@ -56,7 +61,8 @@ function loadExplicit(file: string): LoadedConfig {
 }
 
 /** Nearest-last list of the configs that apply to files in `folder`. */
-function discover(folder: string): LoadedConfig[] {
+function discover(folder: string, boundary: string | undefined): LoadedConfig[] {
+  const top = topFolder(folder, boundary);
   const nearestFirst: LoadedConfig[] = [];
   for (let dir = folder; ; dir = dirname(dir)) {
     const config = configIn(dir);
@@ -64,9 +70,24 @@ function discover(folder: string): LoadedConfig[] {
       nearestFirst.push(config);
       if (config.data.root) break;
     }
-    if (dirname(dir) === dir) break;
+    if (dir === top || dirname(dir) === dir) break;
   }
   return nearestFirst.reverse();
+}
+
+/** The highest folder discovery reads: the repository root, else the boundary if it holds `folder`, else `folder`. */
+function topFolder(folder: string, boundary: string | undefined): string {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    // `.git` is a folder in a clone and a file in a worktree or submodule.
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  return boundary !== undefined && isInside(folder, boundary) ? boundary : folder;
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function configIn(dir: string): LoadedConfig | undefined {
@@ -98,7 +119,7 @@ function merge(file: string, chain: LoadedConfig[]): FileConfig {
     if (data.ignorePatterns?.length && ignoredBy(data.ignorePatterns, relativePath)) result.ignored = true;
     for (const override of data.overrides ?? []) {
       if (override.sorIds) result.sorIdOverrides.push({ sorIds: override.sorIds, rules: override.rules });
-      else if (override.files && globMatcher(override.files)(relativePath)) Object.assign(result.rules, override.rules);
+      else if (override.files && matcherOf(override.files)(relativePath)) Object.assign(result.rules, override.rules);
     }
     const settings = data.settings ?? {};
     if (settings.defaultNonCareUnitType) result.settings.defaultNonCareUnitType = settings.defaultNonCareUnitType;
@@ -109,11 +130,11 @@ function merge(file: string, chain: LoadedConfig[]): FileConfig {
 }
 
 /**
- * Globs as picomatch reads them, relative to the config's folder; one without a `/` matches a
- * name at any depth (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
+ * Globs (glob.ts) relative to the config's folder; one without a `/` matches a name at any depth
+ * (`*.draft.sor.yaml`), and a pattern that matches a folder ignores what it holds.
  */
 export function ignoredBy(patterns: string[], relativePath: string): boolean {
-  const matches = globMatcher(patterns);
+  const matches = matcherOf(patterns);
   const parts = relativePath.split('/');
   for (let length = parts.length; length > 0; length--) {
     if (matches(parts.slice(0, length).join('/'))) return true;
@@ -121,12 +142,9 @@ export function ignoredBy(patterns: string[], relativePath: string): boolean {
   return false;
 }
 
-function globMatcher(patterns: string[]): (path: string) => boolean {
-  // picomatch's own `basename` option also changes how patterns with a slash match, so split them.
-  const byName = patterns.filter((pattern) => !pattern.includes('/'));
-  const byPath = patterns.filter((pattern) => pattern.includes('/'));
-  const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
-  const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
+function matcherOf(patterns: string[]): (path: string) => boolean {
+  const nameMatches = globMatcher(patterns.filter((pattern) => !pattern.includes('/')));
+  const pathMatches = globMatcher(patterns.filter((pattern) => pattern.includes('/')));
   return (path) => pathMatches(path) || nameMatches(path.slice(path.lastIndexOf('/') + 1));
 }
 
@@ -155,70 +173,7 @@ function postcodesFrom(configFile: string, csv: string): PostcodeTable {
   }
 }
 
-// Applying a configuration to a lint.
-
-/**
- * The rules to run: the file-level settings, except that a rule turned off for the file but on
- * for some SOR codes must run, so applySorIdOverrides can keep its findings on those units.
- */
-export function rulesToRun(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): Record<string, RuleSetting> {
-  const rules = { ...config.rules };
-  for (const override of config.sorIdOverrides) {
-    for (const [id, setting] of Object.entries(override.rules)) {
-      if (setting !== 'off' && rules[id] === 'off') delete rules[id];
-    }
-  }
-  return rules;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
-/**
- * The post-filter for `overrides[].sorIds`: a finding belongs to the innermost entity whose
- * mapping contains it; that entity's SOR code decides the rule's setting for the finding.
- * Expects a result linted with rulesToRun(config).
- */
-export function applySorIdOverrides(result: LintResult, config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>): LintResult {
-  const ran = rulesToRun(config);
-  const liftedOff = Object.keys(config.rules).filter((id) => config.rules[id] === 'off' && !(id in ran));
-  if (config.sorIdOverrides.length === 0 && liftedOff.length === 0) return result;
-  const findings = result.findings.flatMap((finding) => {
-    const rule = ruleById(finding.ruleId);
-    if (!rule) return [finding];
-    const sorId = entityAt(result.documents, finding.span.start)?.fields.sorId?.text ?? undefined;
-    const setting = settingFor(config, finding.ruleId, sorId);
-    if (setting === 'off') return [];
-    if (setting === undefined) return [finding];
-    const base = (ran[finding.ruleId] as Severity | undefined) ?? rule.defaultSeverity;
-    // A secondary finding (below the level the rule ran at) keeps its distance below the new level.
-    const secondary = finding.severity !== base && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[setting];
-    return [{ ...finding, severity: secondary ? finding.severity : setting }];
-  });
-  return { ...result, findings };
-}
-
-function settingFor(config: Pick<FileConfig, 'rules' | 'sorIdOverrides'>, ruleId: string, sorId: string | undefined): RuleSetting | undefined {
-  let setting = config.rules[ruleId];
-  if (sorId === undefined) return setting;
-  for (const override of config.sorIdOverrides) {
-    if (override.sorIds.includes(sorId) && ruleId in override.rules) setting = override.rules[ruleId];
-  }
-  return setting;
-}
-
-/** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */
-export function entityAt(documents: readonly SorDocument[], offset: number): Entity | undefined {
-  let best: Entity | undefined;
-  for (const entity of documents.flatMap((document) => document.entities)) {
-    const { start, end } = entity.map;
-    if (offset < start || offset >= end) continue;
-    if (!best || end - start < best.map.end - best.map.start) best = entity;
-  }
-  return best;
-}
-
-/** Lints a text with a file's configuration: its rules, settings, language and sorIds overrides. */
-export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'settings'> = {}): LintResult {
-  const result = lint(text, { ...options, lang: options.lang ?? config.lang, rules: rulesToRun(config), settings: config.settings });
-  return applySorIdOverrides(result, config);
+/** Lints a text with a file's configuration: its rules, overrides by SOR code, settings and language. */
+export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'sorIdOverrides' | 'settings'> = {}): LintResult {
+  return lint(text, { ...options, lang: options.lang ?? config.lang, rules: config.rules, sorIdOverrides: config.sorIdOverrides, settings: config.settings });
 }

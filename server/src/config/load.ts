@@ -1,7 +1,7 @@
 // Reading one configuration file: parse (JSON, YAML, or package.json's "sor-lint" key), validate
 // against schemas/sor-lint-config.schema.json and the rule registry, and cache by path + mtime so
 // the language server can ask for every keystroke's file without re-reading unchanged configs.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv';
@@ -11,6 +11,7 @@ import type { RuleSetting } from '../core/lint.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { PARSE_RULE_ID } from '../core/lint.js';
+import { cannotRead, FileReadError, readRegularFile } from '../fs/read.js';
 import { allRules } from '../rules/index.js';
 
 /** A configuration file as its author wrote it (after validation). */
@@ -35,6 +36,8 @@ export interface AddressesConfig {
   online?: boolean;
   service?: 'adressevask' | 'dawa';
   endpoint?: string;
+  /** Seconds a run's online lookups may take in all. */
+  deadline?: number;
 }
 
 export interface LoadedConfig {
@@ -60,6 +63,9 @@ export class ConfigError extends Error {
 }
 
 export const PACKAGE_JSON_KEY = 'sor-lint';
+
+/** A configuration (or a package.json holding one) larger than this is not one we read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const ajv = new Ajv2020({ allErrors: false });
 ajv.addKeyword('x-description-da');
@@ -89,9 +95,10 @@ export function loadConfigFile(file: string): LoadedConfig | undefined {
 function readConfig(file: string): LoadedConfig | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(file, undefined, cannotRead(error));
+    if (error instanceof FileReadError) throw new ConfigError(file, undefined, error.why);
+    throw error;
   }
   const isPackageJson = basename(file) === 'package.json';
   let data: unknown;
@@ -164,11 +171,6 @@ function describe(error: ErrorObject | undefined): { key: string; reason: Msg } 
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function cannotRead(error: unknown): Msg {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return msg(`kan ikke læse filen (${code})`, `cannot read the file (${code})`);
 }
 
 function firstLine(error: unknown): string {

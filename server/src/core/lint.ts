@@ -1,18 +1,22 @@
-// The one entry point both faces call: text and options in, findings out.
+// The one entry point every face calls: text and options in, findings out. The pipeline: parse →
+// model → rules → configuration (severities, overrides by SOR code) → suppressions; the last two
+// steps are pipeline.ts's, which findings that arrive later (online verdicts) pass through too.
 import { bundledPostcodes } from '../address/postcodes.js';
 import { allRules } from '../rules/index.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import { msg } from './i18n.js';
 import type { SorDocument } from './model.js';
 import { buildModel } from './model.js';
 import type { Language } from './parse.js';
 import { languageOf, parse, stripBom } from './parse.js';
-import type { Report, Rule, RuleContext, RuleSettings } from './rule.js';
+import type { FindingConfiguration, RuleReport, RuleSetting, SorIdOverride } from './pipeline.js';
+import { byPosition, ruleRuns, settleReports } from './pipeline.js';
+import type { Rule, RuleContext, RuleSettings } from './rule.js';
 import type { Directive } from './suppressions.js';
-import { applySuppressions, findDirectives } from './suppressions.js';
+import { directivesByDocument, findDirectives } from './suppressions.js';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './pipeline.js';
 
 export interface LintOptions {
   /** Names the file; decides YAML or JSON unless `language` is given. */
@@ -21,8 +25,10 @@ export interface LintOptions {
   lang?: Lang;
   /** YYYY-MM-DD; defaults to today's date. */
   today?: string;
-  /** Per-rule severity or 'off', from configuration. */
+  /** Per-rule severity or 'off' for the file, from configuration. */
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** Per-rule settings for the units with given SOR codes, from configuration. */
+  sorIdOverrides?: readonly SorIdOverride[];
   settings?: Partial<RuleSettings>;
   /** False: suppression comments are ignored, every finding is reported (`--no-inline-config`). */
   inlineConfig?: boolean;
@@ -43,6 +49,8 @@ export interface LintResult {
   documents: SorDocument[];
   findings: Finding[];
   directives: Directive[];
+  /** The configuration the findings went through; later findings on this result go through it too. */
+  configuration: FindingConfiguration;
   /** Rules that threw: the others still reported; the caller logs these. */
   failures: RuleFailure[];
 }
@@ -52,7 +60,8 @@ export const PARSE_RULE_ID = 'parse';
 /** The settings a lint uses where configuration gives none. */
 export const DEFAULT_SETTINGS: RuleSettings = { defaultNonCareUnitType: 'afsnit', postcodes: bundledPostcodes };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** The ids a suppression comment may name. */
+const RULE_IDS: readonly string[] = [...allRules.map((rule) => rule.id), PARSE_RULE_ID];
 
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const { text, bom } = stripBom(input);
@@ -60,22 +69,26 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const lang = options.lang ?? 'en';
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const configuration: FindingConfiguration = { rules: options.rules ?? {}, sorIdOverrides: options.sorIdOverrides ?? [] };
   const parsed = parse(text, language);
-  const findings: Finding[] = parsed.errors.map((error) => ({
+  // A syntax error is neither configured nor suppressed: nothing after it can be trusted.
+  const syntaxErrors: Finding[] = parsed.errors.map((error) => ({
     ruleId: PARSE_RULE_ID,
     severity: 'error',
-    message: localise(parseMessage(language, error.message), lang),
-    action: localise(PARSE_ACTION, lang),
+    message: parseMessage(language, error.message)[lang],
+    action: PARSE_ACTION[lang],
     span: errorSpan(text, error.offset),
     related: [],
     fixes: [],
   }));
   const documents = parsed.documents.map((d) => buildModel(d.root, language, d.complete));
+  const directives = language === 'yaml' && options.inlineConfig !== false ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
+  const documentDirectives = directivesByDocument(directives, documents.map((document) => document.root.start));
+  const reports: RuleReport[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of options.ruleSet ?? allRules) {
-    const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
-    for (const document of documents) {
+    if (!ruleRuns(configuration, rule.id)) continue;
+    documents.forEach((document, index) => {
       const context: RuleContext = {
         document,
         text,
@@ -83,42 +96,19 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         today,
         settings,
         registry: allRules,
-        report: (report) => findings.push(toFinding(rule, setting, report, lang)),
+        directives: documentDirectives[index],
+        ruleIds: RULE_IDS,
+        report: (report) => reports.push({ rule, report }),
       };
       try {
         rule.check(context);
       } catch (error) {
         failures.push({ ruleId: rule.id, error });
       }
-    }
+    });
   }
-  const directives = language === 'yaml' && options.inlineConfig !== false ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
-  const kept = applySuppressions(text, findings, directives);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { text, bom, language, documents, findings: kept, directives, failures };
-}
-
-export function toFinding(rule: Rule, setting: Severity | undefined, report: Report, lang: Lang): Finding {
-  return {
-    ruleId: rule.id,
-    severity: severityOf(rule, setting, report.severity),
-    message: localise(report.message, lang),
-    action: report.action && localise(report.action, lang),
-    span: report.span,
-    related: (report.related ?? []).map((r) => ({ span: r.span, message: localise(r.message, lang) })),
-    fixes: (report.fixes ?? []).map((f) => ({ title: localise(f.title, lang), safe: f.safe, edits: f.edits })),
-  };
-}
-
-/** The configured level replaces the default; a secondary finding keeps its distance below it. */
-function severityOf(rule: Rule, setting: Severity | undefined, secondary: Severity | undefined): Severity {
-  const base = setting ?? rule.defaultSeverity;
-  if (!secondary) return base;
-  return SEVERITY_RANK[secondary] > SEVERITY_RANK[base] ? secondary : base;
-}
-
-export function localise(message: Msg, lang: Lang): string {
-  return message[lang];
+  const findings = [...syntaxErrors, ...settleReports({ text, documents, directives, configuration }, reports, lang)].sort(byPosition);
+  return { text, bom, language, documents, findings, directives, configuration, failures };
 }
 
 function parseMessage(language: Language, reason: string): Msg {

@@ -5,6 +5,7 @@ import type { MapNode, Node, Span } from './ast.js';
 import type { Severity, TextEdit } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import type { SorDocument } from './model.js';
+import type { Directive } from './suppressions.js';
 
 export interface RuleDocs {
   /** One line: what the rule finds. */
@@ -92,6 +93,9 @@ export interface RuleContext {
   settings: RuleSettings;
   /** Every registered rule, for what rules say about each other (which schema errors another reports). */
   registry: readonly Rule[];
+  /** The document's suppression comments (YAML only), and every id they may name: for the rule that checks them. */
+  directives: readonly Directive[];
+  ruleIds: readonly string[];
   report(report: Report): void;
 }
 

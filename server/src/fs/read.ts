@@ -23,6 +23,11 @@ export class FileReadError extends Error {
     super(`cannot read ${path}${typeof reason === 'string' ? ` (${reason})` : `: ${reason.en}`}`);
   }
 
+  /** Why, in both languages, for a message that names the file itself ("FILE: why"). */
+  get why(): Msg {
+    return typeof this.reason === 'string' ? cannotRead(this.reason) : this.reason;
+  }
+
   /** "cannot read NAME: why", with the file named as the user knows it. */
   describe(name: string): Msg {
     const { reason } = this;
@@ -85,6 +90,12 @@ export function tooLarge(size: number, maxBytes = MAX_FILE_BYTES): Msg {
   const bound = Math.round(maxBytes / MB);
   const actual = Math.max(bound + 1, Math.round(size / MB));
   return msg(`større end ${bound} MB (${actual} MB)`, `larger than ${bound} MB (${actual} MB)`);
+}
+
+/** "cannot read the file (ENOENT)": for a failed read, or a failed stat before one. */
+export function cannotRead(error: unknown): Msg {
+  const code = typeof error === 'string' ? error : errnoOf(error);
+  return msg(`kan ikke læse filen (${code})`, `cannot read the file (${code})`);
 }
 
 function errnoOf(error: unknown): string {

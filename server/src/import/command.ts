@@ -4,8 +4,8 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Lang } from '../core/i18n.js';
+import { configForFile, lintWithConfig } from '../config/index.js';
 import { msg } from '../core/i18n.js';
-import { lint } from '../core/lint.js';
 import type { CommandIo } from '../cli/subcommand.js';
 import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from '../cli/subcommand.js';
 import { ImportError } from './errors.js';
@@ -50,7 +50,9 @@ export function runImportCommand(argv: string[], io: CommandIo): Promise<number>
       });
     } else io.stdout.write(result.yaml);
 
-    const findings = lint(result.yaml, { fileName: output ?? 'import.sor.yaml', lang }).findings;
+    const fileName = output ?? 'import.sor.yaml';
+    const config = await configForFile(resolve(cwd, fileName), { boundary: cwd });
+    const findings = lintWithConfig(result.yaml, config, { fileName, lang }).findings;
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
     io.stderr.write(summary(result, output, errors, warnings, lang) + '\n');

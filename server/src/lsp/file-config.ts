@@ -31,7 +31,7 @@ export async function lintSetupFor(uri: string, settings: Settings, context: Set
   let configError: ConfigError | undefined;
   if (filePath) {
     try {
-      config = await configForFile(filePath, { configFile });
+      config = await configForFile(filePath, { configFile, boundary: context.workspaceFolder });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       configError = error;

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressesConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
 import type { Lang, Msg } from '../core/i18n.js';
-import type { LintResult, RuleSetting } from '../core/lint.js';
+import type { LintResult } from '../core/lint.js';
 import type { Language } from '../core/parse.js';
 import type { LintSetup, SetupContext } from './file-config.js';
 import { fsPathOf, lintSetupFor } from './file-config.js';
@@ -34,8 +34,6 @@ export interface LintComputation {
   /** Lint time in ms, configuration reading excluded. */
   elapsed: number;
   logs: string[];
-  /** The rule settings the lint used, for the online address findings that follow it. */
-  rules: Record<string, RuleSetting>;
   /** The configuration file's `addresses` (online verification, service, endpoint). */
   addresses: AddressesConfig;
   configFiles: string[];
@@ -45,7 +43,7 @@ export async function computeLint(job: LintJob): Promise<LintComputation> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
-  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.text, logs, rules: config.rules, addresses: config.addresses, configFiles: config.configFiles };
+  const base = { lang: setup.lang, ignored: config.ignored, configError: setup.configError?.text, logs, addresses: config.addresses, configFiles: config.configFiles };
   if (setup.config.ignored) return { ...base, result: undefined, crash: undefined, elapsed: 0 };
   const started = performance.now();
   try {

@@ -8,7 +8,7 @@ import { ADDRESS_TOKEN_ENV, AddressSettingsError, createAddressVerifier, mergeAd
 import type { AddressesConfig } from '../config/index.js';
 import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
-import type { LintResult, RuleSetting } from '../core/lint.js';
+import type { LintResult } from '../core/lint.js';
 import type { AddressSettings } from './settings.js';
 
 export const ADDRESS_CACHE_FILE = 'addresses.json';
@@ -57,6 +57,7 @@ export class AddressLookup {
       verifier = createAddressVerifier({
         service,
         baseUrl,
+        endpointFromUser: settings.endpoint !== '',
         token: this.clientToken ?? this.options.env[ADDRESS_TOKEN_ENV],
         cacheFile: this.options.storagePath ? join(this.options.storagePath, ADDRESS_CACHE_FILE) : undefined,
       });
@@ -82,7 +83,7 @@ export interface VerifiedAddresses {
 export async function verifyAddresses(
   result: LintResult,
   verifier: AddressVerifier,
-  options: { lang: Lang; today: string | undefined; rules: Readonly<Record<string, RuleSetting>>; signal: AbortSignal },
+  options: { lang: Lang; today: string | undefined; signal: AbortSignal },
 ): Promise<VerifiedAddresses> {
   const verdicts: AddressVerdict[] = [];
   const counting: AddressVerifier = {

@@ -468,7 +468,7 @@ class SorLanguageServer {
     state.lookup = controller;
     let verified: Awaited<ReturnType<typeof verifyAddresses>>;
     try {
-      const options = { lang: outcome.lang, today: this.options.today, rules: outcome.computation.rules, signal: controller.signal };
+      const options = { lang: outcome.lang, today: this.options.today, signal: controller.signal };
       verified = await verifyAddresses(this.withTrees(document, offline), outcome.verifier, options);
     } catch (error) {
       if (controller.signal.aborted) return undefined;

@@ -3,8 +3,8 @@
 // blocking errors; 2: the command could not do its job (one-line reason on stderr).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { configForFile, lintWithConfig } from '../config/index.js';
 import { msg } from '../core/i18n.js';
-import { lint } from '../core/lint.js';
 import type { CommandIo } from '../cli/subcommand.js';
 import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from '../cli/subcommand.js';
 import { ImportError } from '../import/errors.js';
@@ -38,10 +38,12 @@ export function runPreviewCommand(argv: string[], io: CommandIo): Promise<number
     if (format !== 'json' && format !== 'text') throw new ImportError(msg(`--format skal være json eller text, ikke "${format}".`, `--format must be json or text, not "${format}".`));
     if (positionals.length !== 1) throw new ImportError(msg('Angiv præcis én fil.', 'Give exactly one file.'));
     const file = positionals[0];
-    const text = await readFile(resolve(io.cwd ?? process.cwd(), file), 'utf8').catch((error: unknown) => {
+    const cwd = io.cwd ?? process.cwd();
+    const text = await readFile(resolve(cwd, file), 'utf8').catch((error: unknown) => {
       throw fileError(file, error);
     });
-    const preview = buildPreview(lint(text, { fileName: file, lang }), lang);
+    const config = await configForFile(resolve(cwd, file), { boundary: cwd });
+    const preview = buildPreview(lintWithConfig(text, config, { fileName: file, lang }), lang);
     io.stdout.write(format === 'json' ? JSON.stringify(preview, null, 2) + '\n' : renderPreviewText(preview, lang));
     const blocked = preview.summary.rejected > 0 || preview.fileErrors.length > 0 || preview.providers.some((provider) => provider.blocking.length > 0);
     return blocked ? EXIT_FINDINGS : EXIT_OK;

@@ -18,6 +18,7 @@ import { noCareunit } from './no-careunit.js';
 import { unitTypeCode } from './unit-type-code.js';
 import { schema } from './schema.js';
 import { encoding } from './encoding.js';
+import { unknownDirective } from './unknown-directive.js';
 
 export const allRules: readonly Rule[] = [
   plejeenhedNesting,
@@ -36,6 +37,7 @@ export const allRules: readonly Rule[] = [
   unitTypeCode,
   schema,
   encoding,
+  unknownDirective,
 ];
 
 export function ruleById(id: string): Rule | undefined {

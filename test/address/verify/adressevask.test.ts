@@ -178,6 +178,10 @@ describe('Adressevask failures: "could not verify now", never a false error', ()
     ['a timeout', 'Langsomvej', 'the address service did not answer in time'],
     ['HTTP 500', 'Fejlvej', 'the address service failed (HTTP 500)'],
     ['a malformed body', 'Rodvej', "the address service's answer could not be read"],
+    // Issue 9 (27): an exact code without the address it found is no verdict, not "not in DAR".
+    ['an exact match (1000) without an address id', 'Tomvej', "the address service's answer could not be read"],
+    // Issue 9 (26): a body beyond the cap is not read to its end.
+    ['a body of 3 MB', 'Stortvej', "the address service's answer could not be read (the body is larger than 1024 KB)"],
   ])('%s: an information next to the offline warning, which stays', async (_case, street, reason) => {
     const { seen } = await verifyText(careUnitYaml(address(street, '2')), verifier);
     expect(seen).toEqual([
@@ -204,6 +208,36 @@ describe('Adressevask failures: "could not verify now", never a false error', ()
     expect(seen.find((f) => f.severity === 'info')).toMatchObject({ message: couldNot(`the address service refused the token; check it (${status})`) });
     expect(JSON.stringify(findings)).not.toContain(TOKEN);
     if (token) expect(JSON.stringify(findings)).not.toContain(token);
+  });
+
+  it('a redirect to another host: not followed (the token rides in the URL), "could not verify now"', async () => {
+    const elsewhere = await startRegisterServer(adressevaskHandler());
+    const redirecting = await startRegisterServer((request) => ({
+      status: 307,
+      headers: { location: `${elsewhere.url}${request.path}?${new URLSearchParams(request.params).toString()}` },
+    }));
+    try {
+      const verifier = new AdressevaskVerifier({ baseUrl: redirecting.url, token: TOKEN });
+      const { seen } = await verifyText(careUnitYaml(address('Østervangsvej', '12')), verifier);
+      expect(seen.find((f) => f.severity === 'info')).toMatchObject({ message: couldNot('the address service answered unexpectedly (HTTP 307 redirect)') });
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()]);
+    }
+  });
+
+  it('a redirect within the same origin is followed', async () => {
+    const answer = adressevaskHandler();
+    const moving = await startRegisterServer((request) =>
+      request.path.startsWith('/v2/') ? answer({ ...request, path: request.path.slice(3) }) : { status: 301, headers: { location: `/v2${request.path}?${new URLSearchParams(request.params).toString()}` } },
+    );
+    try {
+      const verifier = new AdressevaskVerifier({ baseUrl: moving.url, token: TOKEN });
+      const { seen } = await verifyText(careUnitYaml(address('Østervangsvej', '12')), verifier);
+      expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'info', message: expect.stringContaining(`is in DAR as`) }]);
+    } finally {
+      await moving.close();
+    }
   });
 
   it('an unreachable service: a network failure, with the token nowhere in the message', async () => {

@@ -37,7 +37,7 @@ export interface Online {
 export async function verifyText(text: string, verifier: AddressVerifier, options: LintOptions & { signal?: AbortSignal } = {}): Promise<Online> {
   const { signal, ...lintOptions } = options;
   const result = lintText(text, lintOptions);
-  const online = await verifyDocumentAddresses(result, verifier, { today: TODAY, lang: lintOptions.lang ?? 'en', rules: lintOptions.rules, signal });
+  const online = await verifyDocumentAddresses(result, verifier, { today: TODAY, lang: lintOptions.lang ?? 'en', signal });
   const findings = mergeAddressFindings(result.findings, online).filter((finding) => ADDRESS_RULES.includes(finding.ruleId));
   const lines = new LineIndex(result.text);
   const seen = findings.map((finding) => ({ ruleId: finding.ruleId, severity: finding.severity, ...locate(result.text, finding.span, lines), message: finding.message }));

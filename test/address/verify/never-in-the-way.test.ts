@@ -144,8 +144,17 @@ describe('offline and settings', () => {
     expect(() => createAddressVerifier({ service: 'dawa', baseUrl: 'ftp://example' })).toThrow(/needs the address service's URL/);
   });
 
+  it("the token goes only to the service's official host, over https, or to an endpoint the user named", () => {
+    expect(() => createAddressVerifier({ service: 'adressevask', baseUrl: 'https://api.dataforsyningen.dk/adressevask', token: TOKEN })).not.toThrow();
+    expect(() => createAddressVerifier({ service: 'adressevask', baseUrl: 'http://api.dataforsyningen.dk/adressevask', token: TOKEN })).toThrow(/cannot send the token/);
+    expect(() => createAddressVerifier({ service: 'adressevask', baseUrl: 'https://collector.example', token: TOKEN })).toThrow(/cannot send the token/);
+    expect(() => createAddressVerifier({ service: 'adressevask', baseUrl: 'https://register.example', token: TOKEN, endpointFromUser: true })).not.toThrow();
+    expect(() => createAddressVerifier({ service: 'dawa', baseUrl: 'http://register.example', token: TOKEN, endpointFromUser: true })).toThrow(/only over https/);
+    expect(() => createAddressVerifier({ service: 'dawa', baseUrl: 'http://localhost:8080', token: TOKEN, endpointFromUser: true })).not.toThrow();
+  });
+
   it('the configured verifier reports in Danish too, and honours `off` and suppressions', async () => {
-    const verifier = createAddressVerifier({ service: 'adressevask', baseUrl: server.url, token: TOKEN, cacheFile: join(directory, 'settings.json') });
+    const verifier = createAddressVerifier({ service: 'adressevask', baseUrl: server.url, token: TOKEN, endpointFromUser: true, cacheFile: join(directory, 'settings.json') });
     const danish = await verifyText(missText, verifier, { lang: 'da' });
     expect(danish.seen).toMatchObject([{ ruleId: 'address-not-in-dar', severity: 'error', message: 'Besøgsadressen for "Plejecenter Østervang", "Xyzzy 1, 8000 Aarhus C", findes ikke i DAR.' }]);
     expect((await verifyText(missText, verifier, { rules: { 'address-not-in-dar': 'off' } })).seen).toEqual([]);

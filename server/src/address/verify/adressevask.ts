@@ -30,7 +30,9 @@ export class AdressevaskVerifier extends RegisterVerifier {
     const code = Number(text(record(answer?.vaskestatus)?.kode));
     if (!answer || !Number.isInteger(code)) throw malformed('no vaskestatus.kode');
     const matchId = text(record(answer.vaskeresultat)?.adresse_id_lokalid);
-    if (code > 0 && matchId) {
+    // A match without the address it found says nothing about the address: no verdict, not "none".
+    if (code > 0) {
+      if (!matchId) throw malformed(`code ${code} without vaskeresultat.adresse_id_lokalid`);
       const match = await this.byId(matchId, signal);
       if (!match) throw malformed(`the washed address ${matchId} cannot be looked up`);
       return code === EXACT ? { kind: 'exact', address: match } : { kind: 'near', candidates: [match] };

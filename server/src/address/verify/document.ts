@@ -1,9 +1,10 @@
 // From a lint result to the findings online verification adds: the effective visiting address of
 // every open care unit is asked of the verifier (one batch per document), and each verdict becomes
-// the finding that replaces the offline `address-unverified` one for that address.
+// the finding that replaces the offline `address-unverified` one for that address. The verdicts go
+// through the same configuration and suppressions as the lint's own findings (core/pipeline.ts).
 //
-//   const offline = lint(text, options);                        // shown at once
-//   const online = await verifyDocumentAddresses(offline, verifier, { signal, today, rules, lang });
+//   const offline = lintWithConfig(text, config, options);       // shown at once
+//   const online = await verifyDocumentAddresses(offline, verifier, { signal, today, lang });
 //   const findings = mergeAddressFindings(offline.findings, online);
 import type { Pair, Span } from '../../core/ast.js';
 import type { NewPair } from '../../core/edits.js';
@@ -11,13 +12,13 @@ import { formatScalar, insertPairs, removePair, replaceScalar } from '../../core
 import type { Finding, TextEdit } from '../../core/finding.js';
 import type { Lang } from '../../core/i18n.js';
 import { effectiveValue } from '../../core/inheritance.js';
-import type { LintResult, RuleSetting } from '../../core/lint.js';
-import { toFinding } from '../../core/lint.js';
+import type { LintResult } from '../../core/lint.js';
 import type { Address, AddressPart, Entity } from '../../core/model.js';
 import { displayName, entitySpan, isCareUnit, isClosed } from '../../core/model.js';
 import type { Language } from '../../core/parse.js';
-import type { FixSpec, Report, Rule } from '../../core/rule.js';
-import { applySuppressions } from '../../core/suppressions.js';
+import type { RuleReport } from '../../core/pipeline.js';
+import { byPosition, settleReports } from '../../core/pipeline.js';
+import type { FixSpec, Report } from '../../core/rule.js';
 import { addressNotInDar, notInDarWording, retiredWording, unknownDarIdWording } from '../../rules/address-not-in-dar.js';
 import { addressUnverified } from '../../rules/address-unverified.js';
 import { mismatchMessage, nearMessage, provisionalMessage, recordIdTitle, unavailableMessage, verifiedMessage, writeAddressTitle } from './messages.js';
@@ -28,8 +29,6 @@ export interface VerifyOptions {
   lang?: Lang;
   /** YYYY-MM-DD, as given to lint (closed units are not checked). */
   today?: string;
-  /** The same per-rule settings lint got, so `off` and changed severities hold online too. */
-  rules?: Readonly<Record<string, RuleSetting>>;
   /** Abort when the text changes: the stale lookup ends and this promise rejects with the reason. */
   signal?: AbortSignal;
 }
@@ -64,25 +63,21 @@ export async function verifyDocumentAddresses(result: LintResult, verifier: Addr
   if (targets.length === 0) return { findings: [], replaces: [] };
   const verdicts = await verifier.verify(targets.map((target) => target.query), options.signal);
   const lang = options.lang ?? 'en';
-  const findings: Finding[] = [];
+  const reports: RuleReport[] = [];
   const replaces: Span[] = [];
   targets.forEach((target, index) => {
     const verdict = verdicts[index];
     if (verdict.kind !== 'unavailable' && verdict.kind !== 'not-checked') replaces.push(target.span);
-    for (const { rule, report } of reportsFor(target, verdict, result.text)) {
-      const setting = options.rules?.[rule.id];
-      if (setting !== 'off') findings.push(toFinding(rule, setting, report, lang));
-    }
+    reports.push(...reportsFor(target, verdict, result.text));
   });
-  return { findings: applySuppressions(result.text, findings, result.directives), replaces };
+  return { findings: settleReports(result, reports, lang), replaces };
 }
 
 /** The offline findings with those the online verdicts replace swapped for the online ones. */
 export function mergeAddressFindings(offline: readonly Finding[], online: OnlineAddressFindings): Finding[] {
   const replaced = (finding: Finding) =>
     finding.ruleId === addressUnverified.id && online.replaces.some((span) => span.start === finding.span.start && span.end === finding.span.end);
-  const merged = [...offline.filter((finding) => !replaced(finding)), ...online.findings];
-  return merged.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return [...offline.filter((finding) => !replaced(finding)), ...online.findings].sort(byPosition);
 }
 
 function targetOf(unit: Entity, today: string, language: Language): Target | undefined {
@@ -106,11 +101,6 @@ function targetOf(unit: Entity, today: string, language: Language): Target | und
     query: { street, houseNumber, floor: part('floor'), door: part('door'), postalCode, city: part('city'), darId: darId && DAR_ID.test(darId) ? darId : undefined },
     language,
   };
-}
-
-interface RuleReport {
-  rule: Rule;
-  report: Report;
 }
 
 function reportsFor(target: Target, verdict: AddressVerdict, text: string): RuleReport[] {

@@ -1,6 +1,7 @@
 // The HTTP side of the online clients: a concurrency cap shared by all lookups of one verifier, a
-// per-request timeout, backoff on 429 that honours Retry-After, and failures that name what went
-// wrong without ever carrying the URL (which holds the token).
+// per-request timeout, a deadline for the whole run, a cap on a body's size, backoff on 429 that
+// honours Retry-After, redirects followed only within the endpoint's own origin (the URL holds the
+// token), and failures that name what went wrong without ever carrying the URL.
 import type { FailureReason } from './types.js';
 
 export interface HttpSettings {
@@ -12,9 +13,16 @@ export interface HttpSettings {
   maxRetryDelayMs: number;
   /** Requests in flight at once. */
   concurrency: number;
+  /** The most a body may hold; a longer one is an unreadable answer, not read to its end. */
+  maxBodyBytes: number;
+  /** When (epoch ms) the run's lookups must be done; what is asked later is "could not verify now". */
+  deadline?: number;
 }
 
-export const DEFAULT_HTTP_SETTINGS: HttpSettings = { timeoutMs: 5000, maxRetries: 2, maxRetryDelayMs: 10_000, concurrency: 4 };
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = { timeoutMs: 5000, maxRetries: 2, maxRetryDelayMs: 10_000, concurrency: 4, maxBodyBytes: 1024 * 1024 };
+
+/** Redirects followed within the endpoint's origin before the answer counts as unexpected. */
+const MAX_REDIRECTS = 3;
 
 export class LookupFailure extends Error {
   constructor(
@@ -59,10 +67,11 @@ export interface JsonResponse {
 export async function getJson(url: URL, settings: HttpSettings, limiter: Limiter, signal?: AbortSignal): Promise<JsonResponse> {
   for (let attempt = 0; ; attempt++) {
     signal?.throwIfAborted();
-    const reply = await limiter.run(() => requestOnce(url, settings.timeoutMs, signal));
+    const reply = await limiter.run(() => requestOnce(url, settings, signal));
     if (reply.status === 429) {
       const delay = retryDelayMs(reply.retryAfter, attempt);
-      if (attempt >= settings.maxRetries || delay > settings.maxRetryDelayMs) throw new LookupFailure('rate-limited', 'HTTP 429');
+      const pastDeadline = settings.deadline !== undefined && Date.now() + delay >= settings.deadline;
+      if (attempt >= settings.maxRetries || delay > settings.maxRetryDelayMs || pastDeadline) throw new LookupFailure('rate-limited', 'HTTP 429');
       await sleep(delay, signal);
       continue;
     }
@@ -77,18 +86,50 @@ interface Reply {
   text: string | undefined;
 }
 
-/** One request and, for a 2xx, its body, both within one timeout. */
-async function requestOnce(url: URL, timeoutMs: number, signal: AbortSignal | undefined): Promise<Reply> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+/** One request (and the redirects within its origin) and, for a 2xx, its body, all within one timeout. */
+async function requestOnce(url: URL, settings: HttpSettings, signal: AbortSignal | undefined): Promise<Reply> {
+  const left = settings.deadline === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, settings.deadline - Date.now());
+  if (left <= 0) throw new LookupFailure('timeout', 'deadline');
+  const timeout = AbortSignal.timeout(left);
+  const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    const ok = response.status >= 200 && response.status < 300;
-    const text = ok ? await response.text() : undefined;
-    if (!ok) await response.body?.cancel();
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    for (let target = url, redirects = 0; ; redirects++) {
+      const response = await fetch(target, { headers: { accept: 'application/json' }, redirect: 'manual', signal: both });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel();
+        const next = new URL(location, target);
+        // The token rides in the URL: it never follows a redirect to another host, port or scheme.
+        if (next.origin !== url.origin || redirects >= MAX_REDIRECTS) throw new LookupFailure('http', `HTTP ${response.status} redirect`);
+        target = next;
+        continue;
+      }
+      const ok = response.status >= 200 && response.status < 300;
+      const text = ok ? await boundedText(response, settings.maxBodyBytes) : undefined;
+      if (!ok) await response.body?.cancel();
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    }
   } catch (error) {
+    if (error instanceof LookupFailure) throw error;
     throw asFailure(error, timeout, signal);
   }
+}
+
+/** The body as text, read no further than `maxBytes`: an endless or huge body is not an answer. */
+async function boundedText(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new LookupFailure('malformed', `the body is larger than ${Math.round(maxBytes / 1024)} KB`);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseBody(reply: Reply): unknown {

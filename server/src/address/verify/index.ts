@@ -23,15 +23,29 @@ export { CachingVerifier, VerdictCache } from './cache.js';
 
 /** The environment variable the CLI reads the token from (the extension uses its secret storage). */
 export const ADDRESS_TOKEN_ENV = 'SOR_LINT_ADDRESS_TOKEN';
+/** The environment variable that names the endpoint as `--address-endpoint` does. */
+export const ADDRESS_ENDPOINT_ENV = 'SOR_LINT_ADDRESS_ENDPOINT';
 
 export const ADDRESS_SERVICES = ['offline', 'adressevask', 'dawa'] as const;
 export type AddressService = (typeof ADDRESS_SERVICES)[number];
+
+/**
+ * The hosts a service itself runs on (https only): the token may go there whoever named the
+ * endpoint. Klimadatastyrelsen serves its address APIs from Dataforsyningen; DAWA has closed, and
+ * a DAWA-compatible service is whoever runs one, so it has none.
+ */
+export const OFFICIAL_HOSTS: Record<Exclude<AddressService, 'offline'>, readonly string[]> = { adressevask: ['api.dataforsyningen.dk'], dawa: [] };
 
 export interface AddressVerificationSettings {
   service: AddressService;
   /** Required for an online service; there is no default endpoint. */
   baseUrl?: string;
   token?: string;
+  /**
+   * The endpoint came from the user (command line, environment, editor settings), not from a file
+   * in the project: only then may the token go to a host other than the service's official one.
+   */
+  endpointFromUser?: boolean;
   /** Where verdicts are kept between runs; memory only when absent. */
   cacheFile?: string;
   cache?: Omit<CacheSettings, 'file'>;
@@ -45,11 +59,15 @@ export class AddressSettingsError extends Error {
   }
 }
 
-/** The verifier the settings name, cached; throws AddressSettingsError for an online service without a URL. */
+/**
+ * The verifier the settings name, cached. Throws AddressSettingsError for an online service without
+ * a URL, and where the token would go somewhere it must not.
+ */
 export function createAddressVerifier(settings: AddressVerificationSettings): AddressVerifier {
   if (settings.service === 'offline') return new OfflineVerifier();
   const baseUrl = settings.baseUrl?.trim();
-  if (!baseUrl || !/^https?:\/\//i.test(baseUrl)) {
+  const url = baseUrl && /^https?:\/\//i.test(baseUrl) && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (!baseUrl || !url) {
     throw new AddressSettingsError(
       msg(
         `Online adressetjek (${settings.service}) kræver adressetjenestens URL (http:// eller https://); der er ingen standard.`,
@@ -57,7 +75,40 @@ export function createAddressVerifier(settings: AddressVerificationSettings): Ad
       ),
     );
   }
-  const service = { baseUrl, token: settings.token, http: settings.http };
+  const service = { baseUrl, token: tokenFor(settings.service, url, settings), http: settings.http };
   const client = settings.service === 'adressevask' ? new AdressevaskVerifier(service) : new DawaVerifier(service);
   return new CachingVerifier(client, new VerdictCache({ ...settings.cache, file: settings.cacheFile }));
+}
+
+/**
+ * The token goes only over https (plain http only to this machine), and only to the service's
+ * official host or an endpoint the user named: a configuration file in the project may choose the
+ * service, never where the token goes. A DAWA-compatible endpoint from a file is asked without it.
+ */
+function tokenFor(service: Exclude<AddressService, 'offline'>, url: URL, settings: AddressVerificationSettings): string | undefined {
+  const token = settings.token?.trim() || undefined;
+  if (!token) return undefined;
+  const https = url.protocol === 'https:';
+  if (https && OFFICIAL_HOSTS[service].includes(url.hostname.toLowerCase())) return token;
+  if (settings.endpointFromUser) {
+    if (https || isLoopback(url.hostname)) return token;
+    throw new AddressSettingsError(
+      msg(
+        `Adgangsnøglen (token) sendes kun over https (http kun til denne maskine), ikke til ${url.origin}.`,
+        `The token is sent only over https (plain http only to this machine), not to ${url.origin}.`,
+      ),
+    );
+  }
+  if (service === 'dawa') return undefined;
+  const official = OFFICIAL_HOSTS[service].join(', ');
+  throw new AddressSettingsError(
+    msg(
+      `En konfigurationsfil kan ikke sende adgangsnøglen (token) til ${url.origin}: den går kun til ${official} eller et endepunkt, du selv angiver.`,
+      `A configuration file cannot send the token to ${url.origin}: it goes only to ${official} or to an endpoint you name yourself.`,
+    ),
+  );
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -2,7 +2,7 @@
 // at fault + the unit's name, so the same finding keeps it when lines move; a count makes twins
 // in one file distinct.
 import { createHash } from 'node:crypto';
-import { entityAt } from '../../config/index.js';
+import { entityAt } from '../../core/pipeline.js';
 import { displayName } from '../../core/model.js';
 import type { FileReport } from '../report.js';
 

@@ -53,7 +53,9 @@ describe('toValue', () => {
   });
 
   it('keeps the first of duplicate JSON keys and treats __proto__ as data', () => {
-    const result = toValue(rootOf('{"a": 1, "a": 2, "__proto__": {"polluted": true}}', 'json'), 'json');
+    const parsed = parse('{"a": 1, "a": 2, "__proto__": {"polluted": true}}', 'json');
+    expect(parsed.errors.map((error) => error.message.en)).toEqual([expect.stringMatching(/^The key `a` appears twice/)]);
+    const result = toValue(parsed.documents[0].root, 'json');
     expect(result.kind).toBe('value');
     const value = (result as { value: Record<string, unknown> }).value;
     expect(value.a).toBe(1);

@@ -3,7 +3,6 @@ import { bundledPostcodes } from '../address/postcodes.js';
 import { allRules } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
-import { msg } from './i18n.js';
 import type { SorDocument } from './model.js';
 import { buildModel } from './model.js';
 import type { Language } from './parse.js';
@@ -59,8 +58,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const findings: Finding[] = parsed.errors.map((error) => ({
     ruleId: PARSE_RULE_ID,
     severity: 'error',
-    message: localise(parseMessage(language, error.message), lang),
-    span: errorSpan(text, error.offset),
+    message: localise(error.message, lang),
+    span: error.span,
     related: [],
     fixes: [],
   }));
@@ -111,23 +110,4 @@ function severityOf(rule: Rule, setting: Severity | undefined, secondary: Severi
 
 export function localise(message: Msg, lang: Lang): string {
   return message[lang];
-}
-
-function parseMessage(language: Language, reason: string): Msg {
-  const name = language === 'json' ? 'JSON' : 'YAML';
-  return msg(
-    `${name}-syntaksfejl: ${reason}. Resten af filen kan ikke læses sikkert herfra; ret fejlen først.`,
-    `${name} syntax error: ${reason}. The rest of the file cannot be read safely from here; fix this first.`,
-  );
-}
-
-/** The character at the error, or the last one before it when the error is at a line's end. */
-function errorSpan(text: string, offset: number): { start: number; end: number } {
-  let start = Math.min(offset, text.length);
-  const atLineEnd = start >= text.length || text[start] === '\n' || text[start] === '\r';
-  if (atLineEnd) {
-    while (start > 0 && /\s/.test(text[start - 1])) start--;
-    return start > 0 ? { start: start - 1, end: start } : { start: 0, end: 0 };
-  }
-  return { start, end: start + 1 };
 }

@@ -4,7 +4,9 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
 import { nullScalarAt } from './ast.js';
-import type { ParseError, ParsedDocument } from './parse.js';
+import type { DuplicateKey, ParseError } from './parse-errors.js';
+import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
+import type { ParsedDocument } from './parse.js';
 
 /** The part of js-yaml's loader state the listener reads. */
 interface LoaderState {
@@ -34,13 +36,15 @@ const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 export function parseYaml(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
+  const duplicates: DuplicateKey[] = [];
   let offset = 0;
   while (offset <= text.length) {
-    const builder = new TreeBuilder(text, offset);
+    const builder = new TreeBuilder(text, offset, duplicates);
     try {
       // The failsafe schema reads every scalar as a string: we want the text anyway (ast.ts), and
-      // skipping js-yaml's number and timestamp resolution saves a fifth of the parse.
-      loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH } as never);
+      // skipping js-yaml's number and timestamp resolution saves a fifth of the parse. `json` lets
+      // a key repeat, so a duplicate is reported (parse-errors.ts) without losing the rest.
+      loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH, json: true } as never);
       documents.push(...builder.documents);
       break;
     } catch (error) {
@@ -49,7 +53,7 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
       documents.push(...builder.documents);
       const partial = builder.closeAllAt(at);
       if (partial) documents.push(partial);
-      errors.push({ offset: at, message: error.reason || error.message });
+      errors.push(syntaxError(text, 'yaml', at, error.reason || error.message));
       // Later documents of a stream are still worth checking: resume at the next `---`.
       DOCUMENT_START.lastIndex = Math.max(at, offset + 1);
       const next = DOCUMENT_START.exec(text);
@@ -57,6 +61,7 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
       offset = next.index;
     }
   }
+  errors.push(...duplicateKeyErrors(text, duplicates));
   return { documents, errors };
 }
 
@@ -68,6 +73,7 @@ class TreeBuilder {
   constructor(
     private readonly text: string,
     private readonly base: number,
+    private readonly duplicates: DuplicateKey[],
   ) {}
 
   readonly listen = (event: 'open' | 'close', state: LoaderState): void => {
@@ -154,7 +160,9 @@ class TreeBuilder {
     if (pendingKey) entries.push({ key: pendingKey, value: nullScalarAt(pendingKey.end) });
     const last = lastEnd(entries);
     const end = last > start ? Math.max(last, this.flowEnd(last, close)) : this.trimEnd(close, start);
-    return { kind: 'map', entries, complete, start, end };
+    const map: MapNode = { kind: 'map', entries, complete, start, end };
+    findDuplicateKeys(map, this.duplicates);
+    return map;
   }
 
   private buildSeq(frame: Frame, start: number, close: number, complete: boolean): SeqNode {

@@ -87,7 +87,28 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const directives = language === 'yaml' ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
   const kept = applySuppressions(text, findings, directives);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { text, bom, language, documents, findings: kept, directives, failures };
+  return { text, bom, language, documents, findings: withoutRepeats(kept), directives, failures };
+}
+
+/**
+ * A unit read through several aliases is checked wherever it stands, and so is reported as often
+ * at the one place it is written: once is enough. `sorted` groups findings of one rule and range.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  const result: Finding[] = [];
+  let group = 0;
+  for (const finding of sorted) {
+    const last = result[result.length - 1];
+    if (!last || last.span.start !== finding.span.start || last.span.end !== finding.span.end || last.ruleId !== finding.ruleId) group = result.length;
+    else if (isRepeat(result, group, finding)) continue;
+    result.push(finding);
+  }
+  return result;
+}
+
+function isRepeat(result: Finding[], from: number, finding: Finding): boolean {
+  for (let i = from; i < result.length; i++) if (result[i].message === finding.message && result[i].severity === finding.severity) return true;
+  return false;
 }
 
 export function toFinding(rule: Rule, setting: Severity | undefined, report: Report, lang: Lang): Finding {

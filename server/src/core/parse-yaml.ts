@@ -5,6 +5,7 @@ import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
 import { nullScalarAt } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
+import { boundAliases } from './parse-aliases.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
 
@@ -37,6 +38,7 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
   const duplicates: DuplicateKey[] = [];
+  let sawAlias = false;
   let offset = 0;
   while (offset <= text.length) {
     const builder = new TreeBuilder(text, offset, duplicates);
@@ -46,9 +48,11 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
       // a key repeat, so a duplicate is reported (parse-errors.ts) without losing the rest.
       loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH, json: true } as never);
       documents.push(...builder.documents);
+      sawAlias ||= builder.sawAlias;
       break;
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
+      sawAlias ||= builder.sawAlias;
       const at = Math.min(text.length, offset + (error.mark?.position ?? 0));
       documents.push(...builder.documents);
       const partial = builder.closeAllAt(at);
@@ -62,6 +66,8 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
     }
   }
   errors.push(...duplicateKeyErrors(text, duplicates));
+  // Most files have no alias and pay nothing for the bound.
+  if (sawAlias) for (const document of documents) document.complete = boundAliases(document.root, errors) && document.complete;
   return { documents, errors };
 }
 
@@ -69,6 +75,7 @@ class TreeBuilder {
   readonly documents: ParsedDocument[] = [];
   private readonly stack: Frame[] = [];
   private readonly anchors = new Map<string, Node>();
+  sawAlias = false;
 
   constructor(
     private readonly text: string,
@@ -176,6 +183,7 @@ class TreeBuilder {
     let end = start + 1;
     while (end < this.text.length && !isAliasEnd(this.text.charCodeAt(end))) end++;
     const name = this.text.slice(start + 1, end);
+    this.sawAlias = true;
     return { kind: 'alias', name, target: this.anchors.get(name), start, end };
   }
 

@@ -87,13 +87,8 @@ export const schema: Rule = {
       context.report({ span: firstLine(context.text, root), message: NOT_A_MAPPING });
       return;
     }
-    const built = toValue(context.document.root, context.document.language);
-    if (built.kind === 'tooLarge') {
-      context.report({ span: built.at, message: TOO_LARGE });
-      return;
-    }
     const validate = validator();
-    if (validate(built.value)) return;
+    if (validate(toValue(context.document.root, context.document.language))) return;
     const errors = validate.errors ?? [];
     const unknownKeys = errors.filter((error) => error.keyword === 'additionalProperties');
     const suggestions = new Map(unknownKeys.map((error) => [error, closestNames(String(error.params.additionalProperty), knownKeys(error))]));
@@ -335,11 +330,6 @@ function foundWords(value: unknown): Msg {
 const NOT_A_MAPPING = msg(
   'En SOR-strukturfil skal være en mapping med nøglen `provider` (leverandøren) og evt. `institutions`. Start filen med `provider:`.',
   'A SOR structure file must be a mapping with a `provider` key (the provider) and usually `institutions`. Start the file with `provider:`.',
-);
-
-const TOO_LARGE = msg(
-  'Dette alias udfoldes for langt (aliaser i aliaser gentager data mange gange), så filen tjekkes ikke mod skemaet. Skriv dataene ud, eller brug færre indlejrede aliaser.',
-  'This alias expands too far (aliases within aliases repeat data many times over), so the file is not checked against the schema. Write the data out, or nest fewer aliases.',
 );
 
 // Places and names in messages.

@@ -71,6 +71,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     for (const document of documents) {
       const context: RuleContext = {
         document,
+        documents,
         text,
         lang,
         today,

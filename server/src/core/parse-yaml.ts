@@ -6,6 +6,8 @@ import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.
 import { nullScalarAt } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { boundAliases } from './parse-aliases.js';
+import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
+import { recoverDocuments } from './parse-yaml-recovery.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
 
@@ -55,12 +57,21 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
       sawAlias ||= builder.sawAlias;
       const at = Math.min(text.length, offset + (error.mark?.position ?? 0));
       documents.push(...builder.documents);
-      const partial = builder.closeAllAt(at);
-      if (partial) documents.push(partial);
-      errors.push(syntaxError(text, 'yaml', at, error.reason || error.message));
       // Later documents of a stream are still worth checking: resume at the next `---`.
       DOCUMENT_START.lastIndex = Math.max(at, offset + 1);
       const next = DOCUMENT_START.exec(text);
+      const end = next ? next.index : text.length;
+      const start = documentStart(text, builder.documents[builder.documents.length - 1]?.root.end ?? offset, at);
+      const recovered = recoverDocuments(text, start, end, duplicates);
+      if (recovered) {
+        documents.push(...recovered.documents);
+        errors.push(...recovered.errors);
+        sawAlias ||= recovered.sawAlias;
+      } else {
+        const partial = builder.closeAllAt(at);
+        if (partial) documents.push(partial);
+        errors.push(syntaxError(text, 'yaml', at, error.reason || error.message));
+      }
       if (!next) break;
       offset = next.index;
     }
@@ -69,6 +80,14 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
   // Most files have no alias and pay nothing for the bound.
   if (sawAlias) for (const document of documents) document.complete = boundAliases(document.root, errors) && document.complete;
   return { documents, errors };
+}
+
+/** Where the document with the error begins: its `---` after the last document read, if it has one. */
+function documentStart(text: string, from: number, at: number): number {
+  let start = from;
+  DOCUMENT_START.lastIndex = from;
+  for (let match = DOCUMENT_START.exec(text); match && match.index <= at; match = DOCUMENT_START.exec(text)) start = match.index;
+  return start;
 }
 
 class TreeBuilder {
@@ -95,7 +114,7 @@ class TreeBuilder {
     const close = this.base + state.position;
     const node = this.build(frame, state.kind, state.result, close, true);
     if (state.anchor !== null) this.anchors.set(state.anchor, node);
-    this.attach(node, this.builtEmpty, close);
+    this.attach(node, this.builtEmpty ? EMPTY : this.colonFollows(close) ? KEY : 0);
   };
 
   /** After a syntax error: close every open frame at the error, marked incomplete. */
@@ -105,19 +124,19 @@ class TreeBuilder {
       const frame = this.stack.pop()!;
       const kind = this.guessKind(frame);
       const node = this.build(frame, kind, null, at, false);
+      // A node the error cut short is no key, even where a `:` follows the error.
       if (this.stack.length === 0) root = { root: node, complete: false };
-      else this.attach(node, this.builtEmpty, at);
+      else this.attach(node, this.builtEmpty ? EMPTY : 0);
     }
     return root;
   }
 
-  private attach(node: Node, empty: boolean, close: number): void {
+  private attach(node: Node, flag: number): void {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) {
       this.documents.push({ root: node, complete: true });
       return;
     }
-    const flag = empty ? EMPTY : this.colonFollows(close) ? KEY : 0;
     if (parent.children === null || parent.flags === null) {
       parent.children = [node];
       parent.flags = [flag];
@@ -197,11 +216,8 @@ class TreeBuilder {
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
     const text = typeof result === 'string' ? result : null;
-    if (quoted || text === null || !KEYWORD_START.test(first)) return { kind: 'scalar', value: text, text, quoted, start, end };
-    // YAML 1.2 core schema's null and booleans; everything else plain stays text.
-    if (NULL_WORD.test(text)) return { kind: 'scalar', value: null, text: null, quoted, start, end };
-    const value = TRUE_WORD.test(text) ? true : FALSE_WORD.test(text) ? false : text;
-    return { kind: 'scalar', value, text, quoted, start, end };
+    if (quoted || text === null) return { kind: 'scalar', value: text, text, quoted, start, end };
+    return plainScalar(text, start, end);
   }
 
   /** What an unfinished node was going to be, from its first character or its keys. */
@@ -233,9 +249,7 @@ class TreeBuilder {
 
   /** js-yaml closes a node after the blanks that follow it; the node ends before them. */
   private trimEnd(close: number, floor: number): number {
-    let i = Math.min(close, this.text.length);
-    while (i > floor && isBlank(this.text.charCodeAt(i - 1))) i--;
-    return i;
+    return trimEnd(this.text, close, floor);
   }
 
   /** A flow collection ends at its closing bracket, after its last item. */
@@ -246,25 +260,11 @@ class TreeBuilder {
   }
 }
 
-const KEYWORD_START = /[~nNtTfF]/;
-const NULL_WORD = /^(?:~|null|Null|NULL)$/;
-const TRUE_WORD = /^(?:true|True|TRUE)$/;
-const FALSE_WORD = /^(?:false|False|FALSE)$/;
-
 function lastEnd(entries: Pair[]): number {
   const last = entries[entries.length - 1];
   return last ? Math.max(last.key.end, last.value.end) : 0;
 }
 
-function asKey(node: Node): ScalarNode {
-  if (node.kind === 'scalar') return node;
-  // A collection or alias used as a key: keep its place, give it no name a rule could match.
-  return { kind: 'scalar', value: null, text: null, quoted: false, start: node.start, end: node.end };
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
 
 function isAliasEnd(c: number): boolean {
   return isBlank(c) || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;

@@ -55,6 +55,16 @@ describe('a syntax error inside one list item', () => {
     expect(messages.filter((m) => m.includes('must be a list'))).toEqual([]);
   });
 
+  it.each(Object.entries(broken))('%s in a document over 1 MB: js-yaml\'s reading up to the error, inventing nothing', (_what, { item }) => {
+    // Re-reading costs ten times js-yaml's parse: a big document keeps what js-yaml read before the error.
+    const padding = `x-padding: |\n${'  padding line\n'.repeat(80_000)}`;
+    const text = padding + before + item + after;
+    const seen = described(lintText(text, { fileName: 'p.sor.yaml' }));
+    expect(seen.filter((f) => f.ruleId === 'parse')).toHaveLength(1);
+    expect(seen.filter((f) => f.ruleId === 'contact-format' && f.text === '"12"')).toHaveLength(1);
+    expect(seen.filter((f) => !['parse', 'contact-format'].includes(f.ruleId))).toEqual([]);
+  });
+
   it('still reads the next document of a stream', () => {
     const text = `${before}${broken['a tab as indentation'].item}---\nprovider:\n  name: Anden ApS\n  cvr: "29403473"\n  phone: "56"\n`;
     const seen = described(lintText(text, { fileName: 'p.sor.yaml' }));

@@ -13,8 +13,8 @@ import { findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
 import { asKey, plainScalar, trimEnd } from './parse-yaml-nodes.js';
 
-/** Above this a failing document keeps js-yaml's reading up to the error: the package costs ten times as much. */
-const MAX_RECOVERY_CHARS = 5_000_000;
+/** Above this a failing document keeps js-yaml's reading up to the error: the package costs ten times as much, and in the editor every keystroke that breaks a big file would pay it. */
+const MAX_RECOVERY_CHARS = 1_000_000;
 
 export interface Recovered {
   documents: ParsedDocument[];

@@ -82,6 +82,21 @@ export function parseYaml(text: string): { documents: ParsedDocument[]; errors: 
   return { documents, errors };
 }
 
+/** Drops a frame's children from `offset` on, and then a key left without its value. */
+function leaveOutFrom(frame: Frame, offset: number): void {
+  const { children, flags } = frame;
+  if (!children || !flags) return;
+  let keep = children.length;
+  while (keep > 0 && children[keep - 1].start >= offset) keep--;
+  if (keep > 0 && flags[keep - 1] & KEY) keep--;
+  children.length = keep;
+  flags.length = keep;
+}
+
+function isFlowStart(c: number): boolean {
+  return c === 0x5b /* [ */ || c === 0x7b /* { */;
+}
+
 /** Where the document with the error begins: its `---` after the last document read, if it has one. */
 function documentStart(text: string, from: number, at: number): number {
   let start = from;
@@ -117,16 +132,21 @@ class TreeBuilder {
     this.attach(node, this.builtEmpty ? EMPTY : this.colonFollows(close) ? KEY : 0);
   };
 
-  /** After a syntax error: close every open frame at the error, marked incomplete. */
+  /**
+   * After a syntax error: close every open frame at the error, marked incomplete. What the error
+   * cut short is left out, with the key it was the value of: anything on the error's line, and a
+   * flow collection or scalar it left open.
+   */
   closeAllAt(at: number): ParsedDocument | undefined {
+    const damaged = this.text.lastIndexOf('\n', at - 1) + 1;
     let root: ParsedDocument | undefined;
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
+      leaveOutFrom(frame, damaged);
       const kind = this.guessKind(frame);
       const node = this.build(frame, kind, null, at, false);
-      // A node the error cut short is no key, even where a `:` follows the error.
       if (this.stack.length === 0) root = { root: node, complete: false };
-      else this.attach(node, this.builtEmpty ? EMPTY : 0);
+      else if (!this.builtEmpty && kind !== null && !isFlowStart(this.text.charCodeAt(node.start)) && node.start < damaged) this.attach(node, 0);
     }
     return root;
   }

@@ -27,10 +27,25 @@ export interface DuplicateKey {
   first: ScalarNode;
 }
 
+const SMALL_MAPPING = 16;
+
 /** Collects every key of `map` after the first of the same name. */
 export function findDuplicateKeys(map: MapNode, into: DuplicateKey[]): void {
   const entries = map.entries;
   if (entries.length < 2) return;
+  // Every unit and address is a small mapping: comparing pairs costs less than a Map each.
+  if (entries.length <= SMALL_MAPPING) {
+    for (let i = 1; i < entries.length; i++) {
+      const key = entries[i].key;
+      if (key.text === null) continue;
+      for (let j = 0; j < i; j++) {
+        if (entries[j].key.text !== key.text) continue;
+        into.push({ key, first: entries[j].key });
+        break;
+      }
+    }
+    return;
+  }
   const first = new Map<string, ScalarNode>();
   for (const { key } of entries) {
     if (key.text === null) continue;

@@ -107,7 +107,7 @@ describe('YAML syntax errors', () => {
     const text = 'provider:\n  name: A\ninstitutions:\n  - name: B\n    units: [x,\n';
     const result = parse(text, 'yaml');
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0].message).toMatch(/flow collection/);
+    expect(result.errors[0].message.en).toMatch(/^YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/);
     const root = result.documents[0].root as MapNode;
     expect(result.documents[0].complete).toBe(false);
     expect(root.complete).toBe(false);
@@ -126,7 +126,7 @@ describe('YAML syntax errors', () => {
   it('stops a 10,000-deep nesting with an error instead of overflowing the stack', () => {
     const text = '['.repeat(10_000) + ']'.repeat(10_000);
     const result = parse(text, 'yaml');
-    expect(result.errors[0].message).toMatch(/maxDepth/);
+    expect(result.errors[0].message.en).toMatch(/maxDepth/);
   });
 
   it('turns binary garbage into a finding, not an exception', () => {
@@ -161,16 +161,19 @@ describe('JSON', () => {
   it('reports a syntax error at its place and keeps the part before it', () => {
     const text = '{"provider": {"name": "A"}, "institutions": [{"name": "B",}]}';
     const result = parse(text, 'json');
-    expect(result.errors).toEqual([{ offset: text.indexOf('}]'), message: "expected a key in double quotes, found '}'" }]);
+    const at = text.indexOf('}]');
+    expect(result.errors.map((error) => [error.span, error.message.en])).toEqual([
+      [{ start: at, end: at + 1 }, "JSON syntax error: expected a key in double quotes, found '}'."],
+    ]);
     const root = result.documents[0].root as MapNode;
     expect(root.complete).toBe(false);
     expect(root.entries.map((pair) => pair.key.text)).toEqual(['provider', 'institutions']);
   });
 
   it('rejects unterminated strings, trailing text and deep nesting with errors', () => {
-    expect(parse('{"a": "b', 'json').errors[0].message).toBe('unterminated string');
-    expect(parse('{} x', 'json').errors[0].message).toMatch(/after the end/);
-    expect(parse('['.repeat(5000), 'json').errors[0].message).toMatch(/nesting deeper/);
+    expect(parse('{"a": "b', 'json').errors[0].message.en).toMatch(/unterminated string/);
+    expect(parse('{} x', 'json').errors[0].message.en).toMatch(/after the end/);
+    expect(parse('['.repeat(5000), 'json').errors[0].message.en).toMatch(/nesting deeper/);
   });
 
   it('reads an empty file as one empty document, so rules can say what it lacks', () => {

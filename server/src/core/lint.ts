@@ -4,8 +4,7 @@
 import { bundledPostcodes } from '../address/postcodes.js';
 import { allRules } from '../rules/index.js';
 import type { Finding } from './finding.js';
-import type { Lang, Msg } from './i18n.js';
-import { msg } from './i18n.js';
+import type { Lang } from './i18n.js';
 import type { SorDocument } from './model.js';
 import { buildModel } from './model.js';
 import type { Language } from './parse.js';
@@ -75,9 +74,9 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const syntaxErrors: Finding[] = parsed.errors.map((error) => ({
     ruleId: PARSE_RULE_ID,
     severity: 'error',
-    message: parseMessage(language, error.message)[lang],
-    action: PARSE_ACTION[lang],
-    span: errorSpan(text, error.offset),
+    message: error.message[lang],
+    action: error.action[lang],
+    span: error.span,
     related: [],
     fixes: [],
   }));
@@ -91,6 +90,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     documents.forEach((document, index) => {
       const context: RuleContext = {
         document,
+        documents,
         text,
         lang,
         today,
@@ -108,23 +108,26 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     });
   }
   const findings = [...syntaxErrors, ...settleReports({ text, documents, directives, configuration }, reports, lang)].sort(byPosition);
-  return { text, bom, language, documents, findings, directives, configuration, failures };
+  return { text, bom, language, documents, findings: withoutRepeats(findings), directives, configuration, failures };
 }
 
-function parseMessage(language: Language, reason: string): Msg {
-  const name = language === 'json' ? 'JSON' : 'YAML';
-  return msg(`${name}-syntaksfejl: ${reason}.`, `${name} syntax error: ${reason}.`);
-}
-
-const PARSE_ACTION = msg('Ret fejlen først: resten af filen kan ikke læses sikkert herfra.', 'Fix this first: the rest of the file cannot be read safely from here.');
-
-/** The character at the error, or the last one before it when the error is at a line's end. */
-function errorSpan(text: string, offset: number): { start: number; end: number } {
-  let start = Math.min(offset, text.length);
-  const atLineEnd = start >= text.length || text[start] === '\n' || text[start] === '\r';
-  if (atLineEnd) {
-    while (start > 0 && /\s/.test(text[start - 1])) start--;
-    return start > 0 ? { start: start - 1, end: start } : { start: 0, end: 0 };
+/**
+ * A unit read through several aliases is checked wherever it stands, and so is reported as often
+ * at the one place it is written: once is enough. `sorted` groups findings of one rule and range.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  const result: Finding[] = [];
+  let group = 0;
+  for (const finding of sorted) {
+    const last = result[result.length - 1];
+    if (!last || last.span.start !== finding.span.start || last.span.end !== finding.span.end || last.ruleId !== finding.ruleId) group = result.length;
+    else if (isRepeat(result, group, finding)) continue;
+    result.push(finding);
   }
-  return { start, end: start + 1 };
+  return result;
+}
+
+function isRepeat(result: Finding[], from: number, finding: Finding): boolean {
+  for (let i = from; i < result.length; i++) if (result[i].message === finding.message && result[i].severity === finding.severity) return true;
+  return false;
 }

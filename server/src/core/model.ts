@@ -107,10 +107,11 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
   all.push(entity);
   for (const pair of entriesOf(map)) {
     const name = pair.key.text;
+    // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
     if (name === null) continue;
-    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] = toField(pair);
-    else if (ADDRESS_FIELD_SET.has(name)) entity.addresses[name as AddressField] = toAddress(pair);
-    else if (name === 'units' && level !== 'provider') entity.childrenPair = pair;
+    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] ??= toField(pair);
+    else if (ADDRESS_FIELD_SET.has(name)) entity.addresses[name as AddressField] ??= toAddress(pair);
+    else if (name === 'units' && level !== 'provider') entity.childrenPair ??= pair;
   }
   entity.children = collectChildren(entity.childrenPair, 'unit', entity, all);
   return entity;

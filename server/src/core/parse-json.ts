@@ -1,7 +1,9 @@
 // JSON to our syntax tree: a single pass over the text that records every node's span. JSON.parse
 // gives no positions, and a general parser would cost more than the whole lint may.
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
-import type { ParseError, ParsedDocument } from './parse.js';
+import type { DuplicateKey, ParseError } from './parse-errors.js';
+import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
+import type { ParsedDocument } from './parse.js';
 
 const MAX_DEPTH = 1000;
 
@@ -24,17 +26,19 @@ export function parseJson(text: string): { documents: ParsedDocument[]; errors: 
   const parser = new JsonParser(text);
   try {
     const root = parser.parse();
-    return { documents: root ? [{ root, complete: true }] : [], errors: [] };
+    return { documents: root ? [{ root, complete: true }] : [], errors: duplicateKeyErrors(text, parser.duplicates) };
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const root = parser.closeAll(error.offset);
-    return { documents: root ? [{ root, complete: false }] : [], errors: [{ offset: error.offset, message: error.message }] };
+    const errors = [syntaxError(text, 'json', error.offset, error.message), ...duplicateKeyErrors(text, parser.duplicates)];
+    return { documents: root ? [{ root, complete: false }] : [], errors };
   }
 }
 
 class JsonParser {
   private pos = 0;
   private readonly open: Open[] = [];
+  readonly duplicates: DuplicateKey[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -52,6 +56,7 @@ class JsonParser {
     for (let i = this.open.length - 1; i >= 0; i--) {
       const { node } = this.open[i];
       node.complete = false;
+      if (node.kind === 'map') findDuplicateKeys(node, this.duplicates);
       node.end = Math.max(node.start + 1, at);
       const parent = this.open[i - 1];
       if (!parent) break;
@@ -87,6 +92,7 @@ class JsonParser {
         if (this.separator(0x7d, "',' or '}'")) break;
       }
     }
+    findDuplicateKeys(node, this.duplicates);
     return this.leave(node);
   }
 

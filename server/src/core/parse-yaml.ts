@@ -4,7 +4,12 @@
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
 import { nullScalarAt } from './ast.js';
-import type { ParseError, ParsedDocument } from './parse.js';
+import type { DuplicateKey, ParseError } from './parse-errors.js';
+import { boundAliases } from './parse-aliases.js';
+import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
+import { recoverDocuments } from './parse-yaml-recovery.js';
+import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
+import type { ParsedDocument } from './parse.js';
 
 /** The part of js-yaml's loader state the listener reads. */
 interface LoaderState {
@@ -34,40 +39,82 @@ const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 export function parseYaml(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
+  const duplicates: DuplicateKey[] = [];
+  let sawAlias = false;
   let offset = 0;
   while (offset <= text.length) {
-    const builder = new TreeBuilder(text, offset);
+    const builder = new TreeBuilder(text, offset, duplicates);
     try {
       // The failsafe schema reads every scalar as a string: we want the text anyway (ast.ts), and
-      // skipping js-yaml's number and timestamp resolution saves a fifth of the parse.
-      loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH } as never);
+      // skipping js-yaml's number and timestamp resolution saves a fifth of the parse. `json` lets
+      // a key repeat, so a duplicate is reported (parse-errors.ts) without losing the rest.
+      loadAll(text.slice(offset), () => undefined, { schema: FAILSAFE_SCHEMA, listener: builder.listen, maxDepth: MAX_DEPTH, json: true } as never);
       documents.push(...builder.documents);
+      sawAlias ||= builder.sawAlias;
       break;
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
+      sawAlias ||= builder.sawAlias;
       const at = Math.min(text.length, offset + (error.mark?.position ?? 0));
       documents.push(...builder.documents);
-      const partial = builder.closeAllAt(at);
-      if (partial) documents.push(partial);
-      errors.push({ offset: at, message: error.reason || error.message });
       // Later documents of a stream are still worth checking: resume at the next `---`.
       DOCUMENT_START.lastIndex = Math.max(at, offset + 1);
       const next = DOCUMENT_START.exec(text);
+      const end = next ? next.index : text.length;
+      const start = documentStart(text, builder.documents[builder.documents.length - 1]?.root.end ?? offset, at);
+      const recovered = recoverDocuments(text, start, end, duplicates);
+      if (recovered) {
+        documents.push(...recovered.documents);
+        errors.push(...recovered.errors);
+        sawAlias ||= recovered.sawAlias;
+      } else {
+        const partial = builder.closeAllAt(at);
+        if (partial) documents.push(partial);
+        errors.push(syntaxError(text, 'yaml', at, error.reason || error.message));
+      }
       if (!next) break;
       offset = next.index;
     }
   }
+  errors.push(...duplicateKeyErrors(text, duplicates));
+  // Most files have no alias and pay nothing for the bound.
+  if (sawAlias) for (const document of documents) document.complete = boundAliases(document.root, errors) && document.complete;
   return { documents, errors };
+}
+
+/** Drops a frame's children from `offset` on, and then a key left without its value. */
+function leaveOutFrom(frame: Frame, offset: number): void {
+  const { children, flags } = frame;
+  if (!children || !flags) return;
+  let keep = children.length;
+  while (keep > 0 && children[keep - 1].start >= offset) keep--;
+  if (keep > 0 && flags[keep - 1] & KEY) keep--;
+  children.length = keep;
+  flags.length = keep;
+}
+
+function isFlowStart(c: number): boolean {
+  return c === 0x5b /* [ */ || c === 0x7b /* { */;
+}
+
+/** Where the document with the error begins: its `---` after the last document read, if it has one. */
+function documentStart(text: string, from: number, at: number): number {
+  let start = from;
+  DOCUMENT_START.lastIndex = from;
+  for (let match = DOCUMENT_START.exec(text); match && match.index <= at; match = DOCUMENT_START.exec(text)) start = match.index;
+  return start;
 }
 
 class TreeBuilder {
   readonly documents: ParsedDocument[] = [];
   private readonly stack: Frame[] = [];
   private readonly anchors = new Map<string, Node>();
+  sawAlias = false;
 
   constructor(
     private readonly text: string,
     private readonly base: number,
+    private readonly duplicates: DuplicateKey[],
   ) {}
 
   readonly listen = (event: 'open' | 'close', state: LoaderState): void => {
@@ -82,29 +129,34 @@ class TreeBuilder {
     const close = this.base + state.position;
     const node = this.build(frame, state.kind, state.result, close, true);
     if (state.anchor !== null) this.anchors.set(state.anchor, node);
-    this.attach(node, this.builtEmpty, close);
+    this.attach(node, this.builtEmpty ? EMPTY : this.colonFollows(close) ? KEY : 0);
   };
 
-  /** After a syntax error: close every open frame at the error, marked incomplete. */
+  /**
+   * After a syntax error: close every open frame at the error, marked incomplete. What the error
+   * cut short is left out, with the key it was the value of: anything on the error's line, and a
+   * flow collection or scalar it left open.
+   */
   closeAllAt(at: number): ParsedDocument | undefined {
+    const damaged = this.text.lastIndexOf('\n', at - 1) + 1;
     let root: ParsedDocument | undefined;
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
+      leaveOutFrom(frame, damaged);
       const kind = this.guessKind(frame);
       const node = this.build(frame, kind, null, at, false);
       if (this.stack.length === 0) root = { root: node, complete: false };
-      else this.attach(node, this.builtEmpty, at);
+      else if (!this.builtEmpty && kind !== null && !isFlowStart(this.text.charCodeAt(node.start)) && node.start < damaged) this.attach(node, 0);
     }
     return root;
   }
 
-  private attach(node: Node, empty: boolean, close: number): void {
+  private attach(node: Node, flag: number): void {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) {
       this.documents.push({ root: node, complete: true });
       return;
     }
-    const flag = empty ? EMPTY : this.colonFollows(close) ? KEY : 0;
     if (parent.children === null || parent.flags === null) {
       parent.children = [node];
       parent.flags = [flag];
@@ -154,7 +206,9 @@ class TreeBuilder {
     if (pendingKey) entries.push({ key: pendingKey, value: nullScalarAt(pendingKey.end) });
     const last = lastEnd(entries);
     const end = last > start ? Math.max(last, this.flowEnd(last, close)) : this.trimEnd(close, start);
-    return { kind: 'map', entries, complete, start, end };
+    const map: MapNode = { kind: 'map', entries, complete, start, end };
+    findDuplicateKeys(map, this.duplicates);
+    return map;
   }
 
   private buildSeq(frame: Frame, start: number, close: number, complete: boolean): SeqNode {
@@ -168,6 +222,7 @@ class TreeBuilder {
     let end = start + 1;
     while (end < this.text.length && !isAliasEnd(this.text.charCodeAt(end))) end++;
     const name = this.text.slice(start + 1, end);
+    this.sawAlias = true;
     return { kind: 'alias', name, target: this.anchors.get(name), start, end };
   }
 
@@ -181,11 +236,8 @@ class TreeBuilder {
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
     const text = typeof result === 'string' ? result : null;
-    if (quoted || text === null || !KEYWORD_START.test(first)) return { kind: 'scalar', value: text, text, quoted, start, end };
-    // YAML 1.2 core schema's null and booleans; everything else plain stays text.
-    if (NULL_WORD.test(text)) return { kind: 'scalar', value: null, text: null, quoted, start, end };
-    const value = TRUE_WORD.test(text) ? true : FALSE_WORD.test(text) ? false : text;
-    return { kind: 'scalar', value, text, quoted, start, end };
+    if (quoted || text === null) return { kind: 'scalar', value: text, text, quoted, start, end };
+    return plainScalar(text, start, end);
   }
 
   /** What an unfinished node was going to be, from its first character or its keys. */
@@ -217,9 +269,7 @@ class TreeBuilder {
 
   /** js-yaml closes a node after the blanks that follow it; the node ends before them. */
   private trimEnd(close: number, floor: number): number {
-    let i = Math.min(close, this.text.length);
-    while (i > floor && isBlank(this.text.charCodeAt(i - 1))) i--;
-    return i;
+    return trimEnd(this.text, close, floor);
   }
 
   /** A flow collection ends at its closing bracket, after its last item. */
@@ -230,25 +280,11 @@ class TreeBuilder {
   }
 }
 
-const KEYWORD_START = /[~nNtTfF]/;
-const NULL_WORD = /^(?:~|null|Null|NULL)$/;
-const TRUE_WORD = /^(?:true|True|TRUE)$/;
-const FALSE_WORD = /^(?:false|False|FALSE)$/;
-
 function lastEnd(entries: Pair[]): number {
   const last = entries[entries.length - 1];
   return last ? Math.max(last.key.end, last.value.end) : 0;
 }
 
-function asKey(node: Node): ScalarNode {
-  if (node.kind === 'scalar') return node;
-  // A collection or alias used as a key: keep its place, give it no name a rule could match.
-  return { kind: 'scalar', value: null, text: null, quoted: false, start: node.start, end: node.end };
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
 
 function isAliasEnd(c: number): boolean {
   return isBlank(c) || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;

@@ -2,6 +2,7 @@ import type { Node } from './ast.js';
 import { nullScalarAt } from './ast.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
+import type { ParseError } from './parse-errors.js';
 
 export type Language = 'yaml' | 'json';
 
@@ -11,10 +12,7 @@ export interface ParsedDocument {
   complete: boolean;
 }
 
-export interface ParseError {
-  offset: number;
-  message: string;
-}
+export type { ParseError } from './parse-errors.js';
 
 export interface ParseResult {
   documents: ParsedDocument[];

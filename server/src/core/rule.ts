@@ -84,6 +84,8 @@ export interface Wording {
 
 export interface RuleContext {
   document: SorDocument;
+  /** Every document of the file (a YAML stream), `document` among them: "the file" in RULES.md. */
+  documents: readonly SorDocument[];
   /** The document's whole text (BOM removed); rules read nodes, not text, but edits need it. */
   text: string;
   lang: Lang;

@@ -1,29 +1,11 @@
 // The plain JavaScript value a JSON Schema validator checks, built from our syntax tree, and the
 // way back from a validator's JSON pointer to the node and key it names.
-import type { AliasNode, MapNode, Node, Pair, ScalarNode } from './ast.js';
+import type { MapNode, Node, Pair, ScalarNode } from './ast.js';
 import { resolve } from './ast.js';
 import { entriesOf } from './model.js';
 import type { Language } from './parse.js';
 
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
-
-export type ValueResult =
-  | { kind: 'value'; value: PlainValue }
-  /**
-   * Aliases (or merge keys) expand to more values than the budget allows, as in a "billion
-   * laughs" file: `at` is the outermost alias or merge value where the expansion starts.
-   */
-  | { kind: 'tooLarge'; at: Node };
-
-/** Expansion may build this many values per node written in the file (merge keys and aliases repeat nodes). */
-const EXPANSION_FACTOR = 10;
-const MIN_BUDGET = 10_000;
-
-class BudgetExceeded extends Error {
-  constructor(readonly at: Node) {
-    super('aliases expand too far');
-  }
-}
 
 /**
  * The value every other reader of the file sees: YAML plain scalars typed by the YAML 1.2 core
@@ -31,42 +13,24 @@ class BudgetExceeded extends Error {
  * as its text; quoted YAML scalars and all JSON scalars keep their typed value. The syntax tree
  * and the model keep the text as written, so the schema rule can say what was meant.
  */
-export function toValue(root: Node, language: Language): ValueResult {
-  const builder = new ValueBuilder(language, () => Math.max(MIN_BUDGET, EXPANSION_FACTOR * countNodes(root)));
-  try {
-    return { kind: 'value', value: builder.build(root, undefined) };
-  } catch (error) {
-    if (error instanceof BudgetExceeded) return { kind: 'tooLarge', at: error.at };
-    throw error;
-  }
+export function toValue(root: Node, language: Language): PlainValue {
+  return new ValueBuilder(language).build(root);
 }
 
+/** Aliases are followed as far as the parser's bound lets them (parse-aliases.ts). */
 class ValueBuilder {
-  private built = 0;
-  /** Anchored nodes being expanded right now: an alias back into one of them would never end. */
-  private readonly expanding = new Set<Node>();
+  constructor(private readonly language: Language) {}
 
-  /** Counted only once an alias or merge key appears: most files have none. */
-  private budget = Infinity;
-
-  constructor(
-    private readonly language: Language,
-    private readonly budgetOf: () => number,
-  ) {}
-
-  /** `via` is the outermost alias or merge on the way here: the place to blame if expansion runs away. */
-  build(node: Node, via: Node | undefined): PlainValue {
-    if (++this.built > this.budget && via) throw new BudgetExceeded(via);
-    if (via && this.budget === Infinity) this.budget = this.budgetOf();
+  build(node: Node): PlainValue {
     switch (node.kind) {
       case 'scalar':
         return this.scalar(node);
       case 'seq':
-        return node.items.map((item) => this.build(item, via));
+        return node.items.map((item) => this.build(item));
       case 'map':
-        return this.map(node, via);
+        return this.map(node);
       case 'alias':
-        return this.alias(node, via);
+        return node.target ? this.build(node.target) : null;
     }
   }
 
@@ -76,35 +40,18 @@ class ValueBuilder {
     return yamlNumber(node.text ?? '') ?? node.text;
   }
 
-  private map(node: MapNode, via: Node | undefined): PlainValue {
+  private map(node: MapNode): PlainValue {
     const object: { [key: string]: PlainValue } = {};
-    const mergeValue = node.entries.find((pair) => pair.key.text === '<<')?.value;
-    const own = mergeValue ? new Set(node.entries) : undefined;
-    if (mergeValue && this.budget === Infinity) this.budget = this.budgetOf();
     for (const pair of entriesOf(node)) {
       const key = pair.key.text;
       // The first of duplicate keys counts, as in the typed model (`fieldPair`) and `nodeAtPointer`.
       if (key === null || Object.prototype.hasOwnProperty.call(object, key)) continue;
-      const merged = own !== undefined && !own.has(pair);
-      const value = this.build(pair.value, via ?? (merged ? mergeValue : undefined));
+      const value = this.build(pair.value);
       // A key such as `__proto__` is data like any other, not the object's prototype.
       if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
       else object[key] = value;
     }
     return object;
-  }
-
-  private alias(node: AliasNode, via: Node | undefined): PlainValue {
-    const target = node.target;
-    if (!target) return null;
-    const blame = via ?? node;
-    if (this.expanding.has(target)) throw new BudgetExceeded(blame);
-    this.expanding.add(target);
-    try {
-      return this.build(target, blame);
-    } finally {
-      this.expanding.delete(target);
-    }
   }
 }
 
@@ -119,19 +66,6 @@ function yamlNumber(text: string): number | undefined {
   if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
   return undefined;
-}
-
-/** Nodes as written in the file, aliases not followed. */
-function countNodes(root: Node): number {
-  let count = 0;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    count++;
-    if (node.kind === 'seq') stack.push(...node.items);
-    else if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
-  }
-  return count;
 }
 
 export interface PointerTarget {

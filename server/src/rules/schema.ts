@@ -91,13 +91,8 @@ export const schema: Rule = {
       return;
     }
     checkDates(context);
-    const built = toValue(context.document.root, context.document.language);
-    if (built.kind === 'tooLarge') {
-      context.report({ span: built.at, ...TOO_LARGE });
-      return;
-    }
     const validate = validator();
-    if (validate(built.value)) return;
+    if (validate(toValue(context.document.root, context.document.language))) return;
     const errors = oneErrorPerValue(validate.errors ?? []);
     const superseded = context.registry.flatMap((rule) => rule.supersedes ?? []);
     const unknownKeys = errors.filter((error) => error.keyword === 'additionalProperties');
@@ -391,14 +386,6 @@ function foundWords(value: unknown): Msg {
 const NOT_A_MAPPING: Wording = {
   message: msg('Filen er ikke en mapping med nøglen `provider` (leverandøren).', 'The file is not a mapping with a `provider` key (the provider).'),
   action: msg('Start filen med `provider:`.', 'Start the file with `provider:`.'),
-};
-
-const TOO_LARGE: Wording = {
-  message: msg(
-    'Dette alias udfoldes for langt (aliaser i aliaser), så filen tjekkes ikke mod skemaet.',
-    'This alias expands too far (aliases within aliases), so the file is not checked against the schema.',
-  ),
-  action: msg('Skriv dataene ud, eller brug færre indlejrede aliaser.', 'Write the data out, or nest fewer aliases.'),
 };
 
 // Places and names in messages.

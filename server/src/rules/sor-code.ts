@@ -2,7 +2,7 @@
 // structure says it was mistyped (warning): SOR's own code structure, FORMAT.md.
 import type { Span } from '../core/ast.js';
 import { msg } from '../core/i18n.js';
-import type { Entity, Field } from '../core/model.js';
+import type { Entity, Field, SorDocument } from '../core/model.js';
 import { displayName, entitySpan } from '../core/model.js';
 import type { Rule, RuleContext } from '../core/rule.js';
 import { checkSorCode, SOR_CODE_MAX_DIGITS, SOR_CODE_MIN_DIGITS, SOR_NAMESPACE, SOR_PARTITION } from './support/sor-code.js';
@@ -17,6 +17,8 @@ interface Occurrence {
   entity: Entity;
   field: Field;
   code: string;
+  /** The document of the stream it is in, 1-based, for messages that point across documents. */
+  documentNumber: number;
 }
 
 /** The value's range, or the unit's name when the code comes from elsewhere (a YAML merge key). */
@@ -73,30 +75,63 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
   }
 }
 
-function reportDuplicates(context: RuleContext, occurrences: Occurrence[]): void {
-  const byCode = new Map<string, Occurrence[]>();
-  for (const occurrence of occurrences) byCode.set(occurrence.code, [...(byCode.get(occurrence.code) ?? []), occurrence]);
-  for (const [code, sharing] of byCode) {
-    if (sharing.length < 2) continue;
-    for (const occurrence of sharing) {
-      const others = sharing.filter((other) => other !== occurrence);
-      const names = others.map((other) => `"${displayName(other.entity)}"`).join(', ');
-      context.report({
-        span: placeOf(occurrence),
-        message: msg(
-          `SOR-koden "${code}" for "${displayName(occurrence.entity)}" bruges også af ${names} i denne fil.`,
-          `The SOR code "${code}" of "${displayName(occurrence.entity)}" is also used by ${names} in this file.`,
-        ),
-        action: msg(
-          'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
-          'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
-        ),
-        related: others.map((other) => ({
-          span: placeOf(other),
-          message: msg(`Samme SOR-kode på "${displayName(other.entity)}"`, `The same SOR code on "${displayName(other.entity)}"`),
-        })),
-      });
-    }
+/** The codes of every document of a file, gathered once per lint of a stream (each document's check reads them). */
+interface FileCodes {
+  byDocument: Map<SorDocument, Occurrence[]>;
+  byCode: Map<string, Occurrence[]>;
+}
+
+const codesOfFile = new WeakMap<readonly SorDocument[], FileCodes>();
+
+function codesOf(documents: readonly SorDocument[]): FileCodes {
+  const known = codesOfFile.get(documents);
+  if (known) return known;
+  const codes: FileCodes = { byDocument: new Map(), byCode: new Map() };
+  documents.forEach((document, i) => {
+    const occurrences = occurrencesIn(document, i + 1);
+    codes.byDocument.set(document, occurrences);
+    for (const occurrence of occurrences) codes.byCode.set(occurrence.code, [...(codes.byCode.get(occurrence.code) ?? []), occurrence]);
+  });
+  codesOfFile.set(documents, codes);
+  return codes;
+}
+
+function occurrencesIn(document: SorDocument, documentNumber: number): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  for (const entity of document.entities) {
+    const field = entity.fields.sorId;
+    const code = field?.node.kind === 'scalar' ? field.text : null;
+    // No code (or an empty one) marks a unit still to be created in SOR; lists and maps are the schema's.
+    if (field && code && code.trim() !== '') occurrences.push({ entity, field, code, documentNumber });
+  }
+  return occurrences;
+}
+
+/** Each unit whose code another unit of the file shares is reported in its own document's turn. */
+function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCode: Map<string, Occurrence[]>): void {
+  for (const occurrence of occurrences) {
+    const { code } = occurrence;
+    const others = (byCode.get(code) ?? []).filter((other) => other !== occurrence);
+    if (others.length === 0) continue;
+    // A unit in another document of the stream says which: "Plejecenter Birkely" (document 2).
+    const name = (other: Occurrence, document: string) =>
+      `"${displayName(other.entity)}"${other.documentNumber === occurrence.documentNumber ? '' : ` (${document} ${other.documentNumber})`}`;
+    const names = msg(others.map((other) => name(other, 'dokument')).join(', '), others.map((other) => name(other, 'document')).join(', '));
+    context.report({
+      span: placeOf(occurrence),
+      message: msg(
+        `SOR-koden "${code}" for "${displayName(occurrence.entity)}" bruges også af ${names.da} i denne fil.`,
+        `The SOR code "${code}" of "${displayName(occurrence.entity)}" is also used by ${names.en} in this file.`,
+      ),
+      action: msg(
+        'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
+        'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
+      ),
+      related: others.map((other) => ({
+        span: placeOf(other),
+        message: msg(`Samme SOR-kode på ${name(other, 'dokument')}`, `The same SOR code on ${name(other, 'document')}`),
+      })),
+    });
   }
 }
 
@@ -139,14 +174,9 @@ export const sorCode: Rule = {
 `),
   },
   check(context) {
-    const occurrences: Occurrence[] = [];
-    for (const entity of context.document.entities) {
-      const field = entity.fields.sorId;
-      const code = field?.node.kind === 'scalar' ? field.text : null;
-      // No code (or an empty one) marks a unit still to be created in SOR; lists and maps are the schema's.
-      if (field && code && code.trim() !== '') occurrences.push({ entity, field, code });
-    }
+    const codes = codesOf(context.documents);
+    const occurrences = codes.byDocument.get(context.document) ?? [];
     for (const occurrence of occurrences) reportStructure(context, occurrence);
-    reportDuplicates(context, occurrences);
+    reportDuplicates(context, occurrences, codes.byCode);
   },
 };

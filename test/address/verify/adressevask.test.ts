@@ -40,9 +40,10 @@ describe('Adressevask verdicts', () => {
         line: 10,
         column: 5,
         text: 'visitingAddress',
-        message: expect.stringContaining(`is in DAR as "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})". Record its \`darId\``),
+        message: expect.stringContaining(`is in DAR as "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})".`),
       },
     ]);
+    expect(findings[0].action).toBe('Record its `darId` in the file (quick-fix) so it is confirmed offline too.');
     const [fix] = findings[0].fixes;
     expect(fix).toMatchObject({ title: `Record darId ${oestervang.id} (Østervangsvej 12, 8000 Aarhus C)`, safe: true });
     const fixed = applyEdits(result.text, fix.edits);
@@ -68,9 +69,10 @@ describe('Adressevask verdicts', () => {
         line: 10,
         column: 5,
         text: 'visitingAddress',
-        message: expect.stringContaining(`"Østervangs Vej 12, 8000 Aarhus C", is not in DAR exactly as written. Closest: "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})"`),
+        message: `The visiting address of "Plejecenter Østervang", "Østervangs Vej 12, 8000 Aarhus C", is not in DAR exactly as written; closest: "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})".`,
       },
     ]);
+    expect(findings[0].action).toBe('Pick the right one (quick-fix) or correct the address.');
     const [fix] = findings[0].fixes;
     expect(fix).toMatchObject({ title: `Write the DAR address "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})"`, safe: false });
     const fixed = applyEdits(result.text, fix.edits);

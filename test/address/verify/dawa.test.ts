@@ -36,7 +36,8 @@ describe('DAWA datavask verdicts', () => {
   it('B: sure with small differences is still a near match: a warning and one candidate fix', async () => {
     const { result, seen, findings } = await verifyText(careUnitYaml(address('Østervangs Vej', '12')), verifier);
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'warning', line: 10, text: 'visitingAddress' }]);
-    expect(seen[0].message).toContain(`Closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}. Pick the right one (quick-fix)`);
+    expect(seen[0].message).toContain(`; closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}.`);
+    expect(findings[0].action).toBe('Pick the right one (quick-fix) or correct the address.');
     expect(findings[0].fixes).toHaveLength(1);
     expect((await verifyText(applyEdits(result.text, findings[0].fixes[0].edits), verifier)).seen).toEqual([]);
   });
@@ -44,7 +45,7 @@ describe('DAWA datavask verdicts', () => {
   it('C: uncertain, several candidates: a warning naming each, one fix per candidate', async () => {
     const { result, seen, findings } = await verifyText(careUnitYaml(address('Ingenvej', '99')), verifier);
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'warning', line: 10, text: 'visitingAddress' }]);
-    expect(seen[0].message).toContain(`Closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}; ${line(oestervang14.id, 'Østervangsvej 14, 8000 Aarhus C')}.`);
+    expect(seen[0].message).toContain(`; closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}; ${line(oestervang14.id, 'Østervangsvej 14, 8000 Aarhus C')}.`);
     expect(findings[0].fixes.map((fix) => fix.safe)).toEqual([false, false]);
     const fixed = applyEdits(result.text, findings[0].fixes[1].edits);
     expect(fixed).toContain(`      street: Østervangsvej\n      houseNumber: "14"\n      postalCode: "8000"\n      city: Aarhus C\n      darId: ${oestervang14.id}\n`);

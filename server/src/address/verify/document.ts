@@ -21,7 +21,7 @@ import { byPosition, settleReports } from '../../core/pipeline.js';
 import type { FixSpec, Report } from '../../core/rule.js';
 import { addressNotInDar, notInDarWording, retiredWording, unknownDarIdWording } from '../../rules/address-not-in-dar.js';
 import { addressUnverified } from '../../rules/address-unverified.js';
-import { mismatchMessage, nearMessage, provisionalMessage, recordIdTitle, unavailableMessage, verifiedMessage, writeAddressTitle } from './messages.js';
+import { mismatchWording, nearWording, provisionalWording, recordIdTitle, unavailableWording, verifiedWording, writeAddressTitle } from './messages.js';
 import type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
 import { addressLine } from './types.js';
 
@@ -113,9 +113,9 @@ function reportsFor(target: Target, verdict: AddressVerdict, text: string): Rule
     case 'not-checked':
       return [];
     case 'unavailable':
-      return unverified({ span: target.span, message: unavailableMessage(unit, verdict.reason, verdict.detail), severity: 'info' });
+      return unverified({ span: target.span, ...unavailableWording(unit, verdict.reason, verdict.detail), severity: 'info' });
     case 'near':
-      return unverified({ span: target.span, message: nearMessage(unit, written, verdict.candidates), fixes: candidateFixes(verdict.candidates) });
+      return unverified({ span: target.span, ...nearWording(unit, written, verdict.candidates), fixes: candidateFixes(verdict.candidates) });
     case 'none':
       return notInDar({ span: target.span, ...notInDarWording(unit, written, verdict.candidates.length > 0), fixes: candidateFixes(verdict.candidates) });
     case 'unknown-id': {
@@ -136,12 +136,12 @@ function exactReports(target: Target, address: RegisterAddress, text: string, un
   const described = changes.filter((change) => change.part !== 'darId').map(describeChange);
   const fix = changes.length > 0 ? [writeAddressFix(text, target, address, spellingOnly)] : [];
   if (address.status === 2) {
-    return [{ rule: addressUnverified, report: { span: target.span, message: provisionalMessage(unit, address), fixes: fix, severity: 'warning' } }];
+    return [{ rule: addressUnverified, report: { span: target.span, ...provisionalWording(unit, address), fixes: fix, severity: 'warning' } }];
   }
   if (changes.length === 0) return [];
   const idRecorded = target.query.darId === address.id;
-  const message = spellingOnly ? verifiedMessage(unit, address, described, idRecorded) : mismatchMessage(unit, address, described);
-  return [{ rule: addressUnverified, report: { span: target.span, message, fixes: fix, severity: spellingOnly ? 'info' : 'warning' } }];
+  const wording = spellingOnly ? verifiedWording(unit, address, described, idRecorded) : mismatchWording(unit, address, described);
+  return [{ rule: addressUnverified, report: { span: target.span, ...wording, fixes: fix, severity: spellingOnly ? 'info' : 'warning' } }];
 }
 
 interface Change {

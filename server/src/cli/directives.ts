@@ -3,7 +3,7 @@
 import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import type { LintResult } from '../core/lint.js';
-import { unusedDirectiveMessage } from './messages.js';
+import { unusedDirectiveWording } from './messages.js';
 
 export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
 
@@ -13,7 +13,7 @@ export function unusedDirectiveFindings(result: LintResult, lang: Lang): Finding
     .map((directive) => ({
       ruleId: UNUSED_DIRECTIVE_RULE_ID,
       severity: 'error',
-      message: unusedDirectiveMessage(directive.rules, lang),
+      ...unusedDirectiveWording(directive.rules, lang),
       span: directive.span,
       related: [],
       fixes: [],

@@ -29,11 +29,11 @@ export function fixableLine(count: number, lang: Lang): string {
     : `${count} of them can be fixed automatically with --fix.`;
 }
 
-export function unusedDirectiveMessage(rules: string[], lang: Lang): string {
+export function unusedDirectiveWording(rules: string[], lang: Lang): { message: string; action: string } {
   const names = rules.length > 0 ? rules.join(', ') : lang === 'da' ? 'alle regler' : 'all rules';
   return lang === 'da'
-    ? `Ubrugt sor-lint-undtagelse (${names}): den skjuler intet fund her. Fjern kommentaren, så den ikke senere skjuler et nyt fund ved et uheld.`
-    : `Unused sor-lint suppression (${names}): it silences no finding here. Remove the comment so it cannot hide a new finding by accident later.`;
+    ? { message: `Ubrugt sor-lint-undtagelse (${names}): den skjuler intet fund her.`, action: 'Fjern kommentaren, så den ikke senere skjuler et nyt fund ved et uheld.' }
+    : { message: `Unused sor-lint suppression (${names}): it silences no finding here.`, action: 'Remove the comment so it cannot hide a new finding by accident later.' };
 }
 
 export function ignoredFileNote(path: string, lang: Lang, byOption: boolean): string {

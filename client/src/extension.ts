@@ -2,7 +2,7 @@
 // sync, shows its state in the status bar and offers the commands. All linting is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol.js';
 import { StatusNotification } from '../../server/src/lsp/protocol.js';
 import { AddressToken, verifyAddressesInEditor } from './addresses.js';
@@ -36,7 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, statusBar);
 
   const serverLog = new ServerLog(output);
-  const languageClient = createClient(context, output);
+  let restarted = false;
+  const languageClient = createClient(context, output, () => restarted);
+  const restart = async () => {
+    restarted = true;
+    await languageClient.restart();
+  };
   client = languageClient;
   // Settles once the client has started or failed to: what talks to the server waits for it.
   let started: () => void = () => {};
@@ -57,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.restart, async () => {
       output.appendLine(vscode.l10n.t('Restarting the SOR Lint server.'));
-      await languageClient.restart();
+      await restart();
     }),
     vscode.commands.registerCommand(COMMANDS.preview, (uri?: vscode.Uri) => previews.open(uri)),
     vscode.commands.registerCommand(COMMANDS.importFromSorExport, (csvUri?: vscode.Uri, provider?: string) => importFromSorExport(csvUri, provider)),
@@ -65,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.clearAddressToken, () => addressToken.clear()),
     vscode.commands.registerCommand(COMMANDS.verifyAddresses, (uri?: vscode.Uri) => verifyAddressesInEditor(ready, uri)),
     // initializationOptions carry the trust state, so the server learns of it by a restart.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
   );
   serverLog.restrictedMode();
   // A server that cannot start must not fail activation: the restart command stays available.
@@ -82,7 +87,8 @@ export async function deactivate(): Promise<void> {
 
 const SERVER_MODULE = 'dist/server.js';
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, restarted: () => boolean): LanguageClient {
+  let languageClient: LanguageClient | undefined;
   const serverModule = context.asAbsolutePath(SERVER_MODULE);
   const rulePages = new RulePages(context.extensionUri);
   const serverOptions: ServerOptions = {
@@ -100,6 +106,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     diagnosticCollectionName: 'sor-lint',
     middleware: {
+      // vscode-languageclient 9 disposes the event that pulls a newly opened document's diagnostics
+      // when the client stops, so after a restart no file opened from the explorer or Quick Open
+      // was ever linted. Once such a didOpen is sent, ask for the visible documents' diagnostics.
+      didOpen: async (document, next) => {
+        await next(document);
+        if (restarted()) languageClient?.getFeature(DocumentDiagnosticRequest.method)?.getProvider(document)?.onDidChangeDiagnosticsEmitter.fire();
+      },
       // The server's diagnostics are pulled (textDocument/diagnostic).
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const report = await next(document, previousResultId, token);
@@ -121,7 +134,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       },
     },
   };
-  return new LanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
+  languageClient = new LanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
+  return languageClient;
 }
 
 /** The server's fix-all kind (lsp/code-actions.ts, which the client does not bundle). */

@@ -85,6 +85,21 @@ export async function checkThroughTheGlass({ browser, port, workspace, artifacts
     assert.notEqual(await background(), normalBackground, 'the slow state changes the item\'s background');
     await page.screenshot({ path: path.join(artifacts, 'status-slow.png') });
     log(`status bar when slow: ${(await status.getAttribute('aria-label')).replace(/\s+/g, ' ')}`);
+
+    // Restart the server, then open another file as a user does (Quick Open): it gets its squiggles.
+    await runCommand(page, 'SOR Lint: Restart Server');
+    await page.locator('.statusbar-item', { hasText: 'SOR Lint' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const input = page.locator('.quick-input-widget input');
+    await pressUntilVisible(page, 'Control+P', input);
+    await input.fill('care-units.sor.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'care-units.sor.yaml' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'care-units.sor.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // Its error is below the fold: its Problems entry (the panel is open) and the squiggles in view.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'kontakt@birkely' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.screenshot({ path: path.join(artifacts, 'after-restart.png') });
+    log('after a server restart, the next file opened shows its squiggles');
   });
 }
 

@@ -26,6 +26,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
   InitializedNotification,
@@ -209,8 +210,8 @@ export class TestClient {
   }
 
   /** The diagnostics published for exactly this version of the document. */
-  diagnosticsFor(uri: string, version = this.document(uri).version): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(`diagnostics of ${uri} v${version}`, () => this.published.find((p) => p.uri === uri && p.version === version));
+  diagnosticsFor(uri: string, version = this.document(uri).version, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(`diagnostics of ${uri} v${version}`, () => this.published.find((p) => p.uri === uri && p.version === version), timeoutMs);
   }
 
   async open(uri: string, text: string, languageId = 'yaml'): Promise<void> {
@@ -225,6 +226,11 @@ export class TestClient {
     TextDocument.update(document, changes, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  async closeDocument(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async save(uri: string): Promise<void> {
@@ -250,6 +256,12 @@ export class TestClient {
 
   text(uri: string): string {
     return this.document(uri).getText();
+  }
+
+  /** Ends the server without the shutdown handshake (after a test sent `shutdown` itself). */
+  async kill(): Promise<void> {
+    this.connection.dispose();
+    this.child.kill();
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,6 @@
 // A document read into the typed tree, without running rules: what hover, completion and the
-// outline need. A lint result of the same version already is one.
+// outline read. The lint worker's kept lint of a version already is one; completion reads the
+// text without the half-typed word, and online verification reads the model of what it checks.
 import type { Lang } from '../core/i18n.js';
 import type { SorDocument } from '../core/model.js';
 import { buildModel } from '../core/model.js';

@@ -38,11 +38,12 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
   if (wants(CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
     const rulesDone = new Set<string>();
+    const offered = new Map<string, CodeAction>();
     for (const diagnostic of ours) {
       const data = diagnosticData(diagnostic);
       // A diagnostic of an older version would edit the wrong text.
       if (!data || data.version !== context.document.version) continue;
-      actions.push(...quickFixes(diagnostic, data, context));
+      for (const action of quickFixes(diagnostic, data, context)) addOnce(actions, offered, action, diagnostic);
       const ruleId = diagnostic.code as string;
       if (rulesDone.has(ruleId)) continue;
       rulesDone.add(ruleId);
@@ -54,6 +55,21 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
     if (edit) actions.push({ title: texts.fixAllSafe[context.lang], kind: FIX_ALL_KIND, edit: workspaceEdit(context, [edit]) });
   }
   return actions;
+}
+
+/**
+ * A fix offered by several findings (a care unit's "insert all missing contact fields", offered by
+ * each missing field) is listed once, for all of them.
+ */
+function addOnce(actions: CodeAction[], offered: Map<string, CodeAction>, action: CodeAction, diagnostic: Diagnostic): void {
+  const key = JSON.stringify([action.title, action.edit]);
+  const same = offered.get(key);
+  if (same) {
+    same.diagnostics!.push(diagnostic);
+    return;
+  }
+  offered.set(key, action);
+  actions.push(action);
 }
 
 function quickFixes(diagnostic: Diagnostic, data: DiagnosticData, context: ActionContext): CodeAction[] {

@@ -1,9 +1,12 @@
 // Lints run in a worker thread, so the server keeps reading keystrokes (and answering hovers)
 // while a big file is linted, and a lint made stale by a newer version is stopped, not awaited.
-// The worker is this same bundle started again; it only serves lint jobs.
+// The worker keeps what it built (kept-lints.ts), and every question that needs a syntax tree
+// goes to it too. The worker is this same bundle started again; it only serves these messages.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Answers, Query, QueryReply, ToWorker } from './kept-lints.js';
+import { answer, forget, lintAndKeep } from './kept-lints.js';
 import type { LintComputation, LintJob } from './lint-job.js';
-import { computeLint } from './lint-job.js';
 
 const WORKER_FLAG = 'sorLintWorker';
 /**
@@ -16,23 +19,29 @@ const STOP_STALE_ABOVE_CHARS = 100_000;
 export const insideLintWorker = !isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true;
 
 if (insideLintWorker) {
-  parentPort!.on('message', (job: LintJob) => {
-    void computeLint(job).then((outcome) => parentPort!.postMessage(outcome));
+  parentPort!.on('message', (message: ToWorker) => {
+    if (message.kind === 'forget') forget(message.uri);
+    else void serve(message).then((reply) => parentPort!.postMessage(reply));
   });
 }
 
-interface Pending {
-  job: LintJob;
-  /** Undefined when a newer version superseded the job. */
-  resolve(outcome: LintComputation | undefined): void;
+function serve(message: Exclude<ToWorker, { kind: 'forget' }>): Promise<LintComputation | QueryReply> {
+  return message.kind === 'lint' ? lintAndKeep(message.job) : answer(message);
 }
+
+type Work =
+  | { kind: 'lint'; job: LintJob; resolve(outcome: LintComputation | undefined): void }
+  | { kind: 'query'; uri: string; version: number; query: Query; token: CancellationToken | undefined; resolve(reply: QueryReply | undefined): void };
 
 export class LintRunner {
   private worker: Worker | undefined;
-  private running: Pending | undefined;
-  private readonly queue = new Map<string, Pending>();
+  private running: Work | undefined;
+  private queue: Work[] = [];
   /** Set when the worker cannot run here: lints then run inline. */
   private inline = false;
+  /** The last lint job finished for each document, and the version the worker holds of it. */
+  private readonly lastJobs = new Map<string, LintJob>();
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly scriptPath: string | undefined,
@@ -44,11 +53,45 @@ export class LintRunner {
   /** Resolves with the lint, or undefined when a newer version of the document came first. */
   run(job: LintJob): Promise<LintComputation | undefined> {
     return new Promise((resolve) => {
-      this.queue.get(job.uri)?.resolve(undefined);
-      this.queue.set(job.uri, { job, resolve });
-      const running = this.running?.job;
-      if (running?.uri === job.uri && running.version < job.version && running.text.length > STOP_STALE_ABOVE_CHARS) this.stopRunning();
+      this.dropQueuedLints(job.uri);
+      this.queue.push({ kind: 'lint', job, resolve });
+      const running = this.running;
+      if (running?.kind === 'lint' && running.job.uri === job.uri && running.job.version < job.version && running.job.text.length > STOP_STALE_ABOVE_CHARS) this.stopRunning();
       this.pump();
+    });
+  }
+
+  /**
+   * Asks the worker about a version of a document that was linted (run() resolved for it).
+   * Undefined when that version is gone (closed, or a newer one linted) or the token cancelled it first.
+   */
+  async query<F extends Query['feature']>(uri: string, version: number, query: Extract<Query, { feature: F }>, token?: CancellationToken): Promise<Answers[F] | undefined> {
+    const reply = await new Promise<QueryReply | undefined>((resolve) => {
+      this.queue.push({ kind: 'query', uri, version, query, token, resolve });
+      this.pump();
+    });
+    return reply && 'answer' in reply ? (reply.answer as Answers[F]) : undefined;
+  }
+
+  /** The document closed: the worker lets go of its trees, and a long lint of it is stopped. */
+  forget(uri: string): void {
+    this.lastJobs.delete(uri);
+    this.held.delete(uri);
+    this.dropQueuedLints(uri);
+    const running = this.running;
+    if (running?.kind === 'lint' && running.job.uri === uri && running.job.text.length > STOP_STALE_ABOVE_CHARS && !this.inline) {
+      this.stopRunning();
+      this.pump();
+    }
+    if (this.inline) forget(uri);
+    else this.worker?.postMessage({ kind: 'forget', uri } satisfies ToWorker);
+  }
+
+  private dropQueuedLints(uri: string): void {
+    this.queue = this.queue.filter((work) => {
+      if (work.kind !== 'lint' || work.job.uri !== uri) return true;
+      work.resolve(undefined);
+      return false;
     });
   }
 
@@ -59,22 +102,40 @@ export class LintRunner {
 
   private pump(): void {
     if (this.running) return;
-    const next = this.queue.values().next();
-    if (next.done) return;
-    const pending = next.value;
-    this.queue.delete(pending.job.uri);
-    this.running = pending;
+    let work: Work | undefined;
+    while ((work = this.queue.shift())) {
+      // A request cancelled while it waited costs nothing.
+      if (work.kind === 'query' && work.token?.isCancellationRequested) work.resolve(undefined);
+      else break;
+    }
+    if (!work) return;
+    this.running = work;
+    const message = this.messageOf(work);
     if (this.inline) {
-      void computeLint(pending.job).then((outcome) => this.finish(pending, outcome));
+      void serve(message).then((reply) => this.finish(work, reply));
       return;
     }
-    this.ensureWorker().postMessage(pending.job);
+    this.ensureWorker().postMessage(message);
   }
 
-  private finish(pending: Pending, outcome: LintComputation | undefined): void {
-    if (this.running !== pending) return;
+  private messageOf(work: Work): Exclude<ToWorker, { kind: 'forget' }> {
+    if (work.kind === 'lint') return { kind: 'lint', job: work.job };
+    const last = this.lastJobs.get(work.uri);
+    const rebuild = this.held.get(work.uri) !== work.version && last?.version === work.version ? last : undefined;
+    return { kind: 'query', uri: work.uri, version: work.version, query: work.query, rebuild };
+  }
+
+  private finish(work: Work, reply: LintComputation | QueryReply): void {
+    if (this.running !== work) return;
     this.running = undefined;
-    pending.resolve(outcome);
+    if (work.kind === 'lint') {
+      this.lastJobs.set(work.job.uri, work.job);
+      this.held.set(work.job.uri, work.job.version);
+      work.resolve(reply as LintComputation);
+    } else {
+      if ('answer' in reply) this.held.set(work.uri, work.version);
+      work.resolve(reply as QueryReply);
+    }
     this.pump();
   }
 
@@ -85,10 +146,12 @@ export class LintRunner {
     // The worker must never write into the LSP stream; what it prints goes to the log.
     worker.stdout.resume();
     worker.stderr.on('data', (chunk: Buffer) => this.log(`lint worker: ${String(chunk).trimEnd()}`));
-    worker.on('message', (outcome: LintComputation) => this.running && this.finish(this.running, outcome));
+    worker.on('message', (reply: LintComputation | QueryReply) => this.running && this.finish(this.running, reply));
     worker.on('error', (error) => this.workerFailed(worker, `lint worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => this.workerFailed(worker, `lint worker exited with code ${code}`));
     this.worker = worker;
+    // A new worker holds nothing yet.
+    this.held.clear();
     return worker;
   }
 
@@ -106,16 +169,18 @@ export class LintRunner {
     }
   }
 
-  /** The worker died on its own: lint inline from now on, redoing the job it held. */
+  /** The worker died on its own: lint inline from now on, redoing the work it held. */
   private workerFailed(worker: Worker, reason: string): void {
     if (this.worker !== worker) return;
     this.log(`${reason}; linting in the server process from now on`);
     this.worker = undefined;
     this.inline = true;
+    this.held.clear();
     const lost = this.running;
     this.running = undefined;
-    if (lost && this.queue.has(lost.job.uri)) lost.resolve(undefined);
-    else if (lost) this.queue.set(lost.job.uri, lost);
+    const superseded = lost?.kind === 'lint' && this.queue.some((work) => work.kind === 'lint' && work.job.uri === lost.job.uri);
+    if (lost && superseded) lost.resolve(undefined);
+    else if (lost) this.queue.unshift(lost);
     this.pump();
   }
 }

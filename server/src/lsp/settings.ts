@@ -3,7 +3,6 @@
 import type { RuleSetting } from '../core/lint.js';
 import { SEVERITIES } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
-import { langFromLocale } from '../core/i18n.js';
 
 export interface Settings {
   enable: boolean;
@@ -62,11 +61,6 @@ function normaliseAddresses(raw: unknown): AddressSettings {
     service: value.service === 'dawa' ? 'dawa' : 'adressevask',
     endpoint: typeof value.endpoint === 'string' ? value.endpoint.trim() : '',
   };
-}
-
-/** The setting wins; `auto` follows the editor's display language. */
-export function languageOf(settings: Settings, clientLocale: string | undefined): Lang {
-  return settings.language === 'auto' ? langFromLocale(clientLocale) : settings.language;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@
 // units starred. Huge files are capped so the editor stays responsive.
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
+import type { Span } from '../core/ast.js';
 import type { Lang } from '../core/i18n.js';
 import type { Entity } from '../core/model.js';
 import { displayName, entitySpan, isCareUnit } from '../core/model.js';
@@ -20,29 +21,36 @@ const KIND: Record<Entity['level'], SymbolKind> = {
 export function documentSymbols(analysis: Analysis, lang: Lang, mapper: PositionMapper, limit = MAX_SYMBOLS): DocumentSymbol[] {
   const total = analysis.documents.reduce((sum, document) => sum + document.entities.length, 0);
   let budget = limit;
-  const symbolOf = (entity: Entity): DocumentSymbol => {
+  // A provider's institutions sit beside it in the file, not inside its map: a symbol's range
+  // covers its children too, as the outline requires of a parent.
+  const symbolOf = (entity: Entity): { symbol: DocumentSymbol; span: Span } => {
     budget--;
     const children: DocumentSymbol[] = [];
+    const span = { start: entity.map.start, end: entity.map.end };
     for (const child of entity.children) {
       if (budget <= 0) break;
-      children.push(symbolOf(child));
+      const made = symbolOf(child);
+      children.push(made.symbol);
+      span.start = Math.min(span.start, made.span.start);
+      span.end = Math.max(span.end, made.span.end);
     }
     const selection = entitySpan(entity);
     const type = entity.fields.unitType?.text?.trim();
-    return {
+    const symbol: DocumentSymbol = {
       name: displayName(entity),
       detail: type ? (isCareUnit(entity) ? `${type} ${texts.careUnitMark}` : type) : undefined,
       kind: KIND[entity.level],
+      range: mapper.range(span),
       // The selection must lie inside the range; a merged-in name (YAML `<<`) may not.
-      range: mapper.range(entity.map),
       selectionRange: mapper.range(selection.start >= entity.map.start && selection.end <= entity.map.end ? selection : entity.map),
       children,
     };
+    return { symbol, span };
   };
   const symbols: DocumentSymbol[] = [];
   for (const document of analysis.documents) {
     const tops = document.provider ? [document.provider] : document.institutions;
-    for (const top of tops) if (budget > 0) symbols.push(symbolOf(top));
+    for (const top of tops) if (budget > 0) symbols.push(symbolOf(top).symbol);
   }
   const shown = limit - budget;
   if (shown < total) {

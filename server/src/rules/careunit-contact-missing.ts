@@ -91,6 +91,9 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
   const certain = [unit, ...ancestors(unit)].every((entity) => entity.complete);
   const name = displayName(unit);
   const missing: ContactField[] = [];
+  // "Insert all" fills every field the unit lacks of its own: missing ones and inherited ones.
+  const lacking = certain ? CONTACT_FIELDS.filter((field) => !ownValue(unit, field)) : [];
+  const insertFixes = (field: ContactField) => (lacking.length > 1 ? [insertFix(context, unit, [field]), insertFix(context, unit, lacking)] : [insertFix(context, unit, [field])]);
   for (const field of CONTACT_FIELDS) {
     const own = ownValue(unit, field);
     const effective = effectiveValue(unit, field);
@@ -105,15 +108,11 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
         span: entitySpan(unit),
         ...inheritedMessage(field, name, effective, unit),
         severity: 'info',
-        fixes: [insertFix(context, unit, [field])],
+        fixes: insertFixes(field),
       });
     }
   }
-  for (const field of missing) {
-    const fixes = [insertFix(context, unit, [field])];
-    if (missing.length > 1) fixes.push(insertFix(context, unit, missing));
-    context.report({ span: entitySpan(unit), ...missingMessage(field, name), fixes });
-  }
+  for (const field of missing) context.report({ span: entitySpan(unit), ...missingMessage(field, name), fixes: insertFixes(field) });
 }
 
 /** The empty value itself; the key when there is nothing to point at (`email:`) or the value spans an address block. */

@@ -68,6 +68,22 @@ suite('sor-lint in VS Code', () => {
     await noDiagnosticOf(uri, RULE);
   });
 
+  test('after SOR Lint: Restart Server, a file opened next gets its squiggles, and they follow its edits', async () => {
+    await open(await copyOfFixture('care-units.sor.yaml'));
+    await vscode.commands.executeCommand('sor-lint.restartServer');
+    const uri = await copyOfFixture(FIXTURE);
+    // As from the explorer: the editor's tab comes before its document.
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await diagnosticOf(uri, RULE);
+    assert.equal(document.getText(diagnostic.range), 'plejehjem');
+    // Typing, not saving: the new text is linted too.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, diagnostic.range, 'plejeenhed');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    await noDiagnosticOf(uri, RULE);
+  });
+
   test('turning the rule off in sor-lint.rules removes its diagnostic', async () => {
     const uri = await copyOfFixture(FIXTURE);
     await open(uri);

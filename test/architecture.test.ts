@@ -53,6 +53,7 @@ function sourceFiles(): string[] {
     }
   };
   SOURCE_ROOTS.forEach(walk);
+  files.push('package.json');
   return files.sort();
 }
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImportCommand } from '../../server/src/import/index.js';
+import { runImportCommand } from '../../server/src/cli/import-command.js';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
 import { OTHER_OWNER, PROVIDER_CVR, SCENARIO } from './scenario.js';
 import { sorCsv } from './sor-csv.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/core/lint.js';
-import { buildPreview, runPreviewCommand } from '../../server/src/preview/index.js';
+import { runPreviewCommand } from '../../server/src/cli/preview-command.js';
+import { buildPreview } from '../../server/src/preview/index.js';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const work = mkdtempSync(join(tmpdir(), 'sor-preview-'));

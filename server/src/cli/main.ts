@@ -4,9 +4,9 @@ import { ConfigError } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import { MAX_FILE_BYTES, tooLarge } from '../fs/read.js';
-import { runImportCommand } from '../import/index.js';
+import { runImportCommand } from './import-command.js';
 import { runLanguageServer } from '../lsp/run.js';
-import { runPreviewCommand } from '../preview/index.js';
+import { runPreviewCommand } from './preview-command.js';
 import { CliError } from './errors.js';
 import { run } from './run.js';
 

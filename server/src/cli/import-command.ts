@@ -6,12 +6,12 @@ import { basename, resolve } from 'node:path';
 import type { Lang } from '../core/i18n.js';
 import { configForFile, lintWithConfig } from '../config/index.js';
 import { msg } from '../core/i18n.js';
-import type { CommandIo } from '../cli/subcommand.js';
-import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from '../cli/subcommand.js';
-import { ImportError } from './errors.js';
-import type { ImportResult } from './import.js';
-import { importProvider } from './import.js';
-import { DEPTH_UNKNOWN } from './yaml-out.js';
+import type { CommandIo } from './subcommand.js';
+import { EXIT_FINDINGS, EXIT_OK, fileError, parseCommand, runCommand } from './subcommand.js';
+import { CliError } from './errors.js';
+import type { ImportResult } from '../import/import.js';
+import { importProvider } from '../import/import.js';
+import { DEPTH_UNKNOWN } from '../import/yaml-out.js';
 
 export const IMPORT_HELP = msg(
   `Brug: sor-lint import <SorEntity_daily.csv> --provider <CVR-nr. eller SOR-kode> [-o fil.sor.yaml] [--lang da|en]
@@ -37,9 +37,9 @@ export function runImportCommand(argv: string[], io: CommandIo): Promise<number>
       return EXIT_OK;
     }
     const [input, ...extra] = positionals;
-    if (!input || extra.length > 0) throw new ImportError(msg('Angiv præcis én CSV-fil.', 'Give exactly one CSV file.'));
+    if (!input || extra.length > 0) throw new CliError(msg('Angiv præcis én CSV-fil.', 'Give exactly one CSV file.'));
     const provider = values.provider;
-    if (typeof provider !== 'string') throw new ImportError(msg('--provider mangler: leverandørens CVR-nummer eller SOR-kode.', "--provider is missing: the provider's CVR number or SOR code."));
+    if (typeof provider !== 'string') throw new CliError(msg('--provider mangler: leverandørens CVR-nummer eller SOR-kode.', "--provider is missing: the provider's CVR number or SOR code."));
     const cwd = io.cwd ?? process.cwd();
     const output = typeof values.output === 'string' ? values.output : undefined;
 

@@ -11,6 +11,7 @@ import type {
   InitializeResult,
 } from 'vscode-languageserver';
 import {
+  CodeLensRefreshRequest,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -50,6 +51,9 @@ import type { Settings } from './settings.js';
 import { DEFAULT_SETTINGS, languageOf, normaliseSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
 import { documentSymbols } from './symbols.js';
+import { definitionAt, highlightsAt, referencesAt } from './navigation.js';
+import { foldingRanges, selectionRanges } from './structure.js';
+import { verdictLenses } from './verdict-lens.js';
 import { texts } from './texts.js';
 import packageJson from '../../../package.json';
 
@@ -193,6 +197,42 @@ class SorLanguageServer {
         return at ? documentSymbols(at.analysis, at.lang, at.mapper) : [];
       }),
     );
+    connection.onDefinition((params) =>
+      this.guardAsync('definition', [], async () => {
+        const at = await this.featureTarget(params.textDocument.uri, params.position);
+        return at ? definitionAt(at, at.offset) : [];
+      }),
+    );
+    connection.onReferences((params) =>
+      this.guardAsync('references', [], async () => {
+        const at = await this.featureTarget(params.textDocument.uri, params.position);
+        return at ? referencesAt(at, at.offset, params.context.includeDeclaration) : [];
+      }),
+    );
+    connection.onDocumentHighlight((params) =>
+      this.guardAsync('documentHighlight', [], async () => {
+        const at = await this.featureTarget(params.textDocument.uri, params.position);
+        return at ? highlightsAt(at, at.offset) : [];
+      }),
+    );
+    connection.onCodeLens((params) =>
+      this.guardAsync('codeLens', [], async () => {
+        const { preview } = await this.preview(params.textDocument.uri);
+        return preview ? verdictLenses(preview, params.textDocument.uri) : [];
+      }),
+    );
+    connection.onFoldingRanges((params) =>
+      this.guardAsync('foldingRange', [], async () => {
+        const at = await this.featureTarget(params.textDocument.uri, { line: 0, character: 0 });
+        return at ? foldingRanges(at.analysis, at.mapper) : [];
+      }),
+    );
+    connection.onSelectionRanges((params) =>
+      this.guardAsync('selectionRange', [], async () => {
+        const at = await this.featureTarget(params.textDocument.uri, { line: 0, character: 0 });
+        return at ? selectionRanges(at.analysis, at.mapper, params.positions.map((position) => at.mapper.offsetAt(position))) : [];
+      }),
+    );
     connection.onShutdown(() => this.runner.dispose());
     documents.listen(connection);
     connection.listen();
@@ -213,6 +253,12 @@ class SorLanguageServer {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '"'], resolveProvider: false },
         documentSymbolProvider: { label: 'SOR' },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
       },
       serverInfo: { name: 'sor-lint', version: packageJson.version },
     };
@@ -491,6 +537,7 @@ class SorLanguageServer {
     const online: LintOutcome = { ...outcome, revision: ++this.revisions, result, diagnostics, status, lookups: 'on' };
     state.outcome = online;
     this.sendStatus(uri, online);
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
     if (!this.pullDiagnostics) {
       await this.publish(uri, online);
     } else {
@@ -577,7 +624,7 @@ class SorLanguageServer {
     const mapper = new PositionMapper(document, analysis.bom);
     const outcome = state.outcome?.version === document.version ? state.outcome : undefined;
     const lang = outcome?.lang ?? languageOf(settings, this.clientLocale);
-    return { analysis, mapper, lang, offset: mapper.offsetAt(position) };
+    return { uri, analysis, mapper, lang, offset: mapper.offsetAt(position), findings: outcome?.result?.findings };
   }
 
   // Never let one bad request or document take the server down.

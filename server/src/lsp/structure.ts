@@ -6,6 +6,7 @@
 import type { FoldingRange, SelectionRange } from 'vscode-languageserver';
 import type { Node, Pair, Span } from '../core/ast.js';
 import type { Analysis } from './analysis.js';
+import { fieldPair } from '../core/model.js';
 import { documentAt } from './analysis.js';
 import type { PositionMapper } from './diagnostics.js';
 
@@ -14,8 +15,10 @@ export function foldingRanges(analysis: Analysis, mapper: PositionMapper): Foldi
   const spans: Span[] = [];
   for (const document of analysis.documents) {
     for (const entity of document.entities) {
-      spans.push(entity.map);
-      for (const address of Object.values(entity.addresses)) if (address?.map) spans.push(address.map);
+      // A mapping written under its key (`provider:`, `postalAddress:`) folds from the key's line; a list item from its dash's.
+      const owner = entity.level === 'provider' && document.rootMap ? fieldPair(document.rootMap, 'provider') : undefined;
+      spans.push(owner?.value === entity.map ? { start: owner.key.start, end: entity.map.end } : entity.map);
+      for (const address of Object.values(entity.addresses)) if (address?.map) spans.push({ start: address.key.start, end: address.map.end });
     }
   }
   const ranges: FoldingRange[] = [];

@@ -74,23 +74,32 @@ function contains(outer: Range, inner: Range): boolean {
 }
 
 describe('folding ranges', () => {
-  it('fold each unit from its first line and each address block from its key', async () => {
+  it('fold each unit from its first line, each address block and list of units from its key', async () => {
     const uri = await open(YAML);
     expect(await folds(uri)).toEqual([
-      { startLine: 0, endLine: 4 },
-      { startLine: 2, endLine: 4 },
-      { startLine: 6, endLine: 11 },
-      { startLine: 10, endLine: 11 },
-      { startLine: 12, endLine: 13 },
+      { startLine: 0, endLine: 4 }, // provider
+      { startLine: 2, endLine: 4 }, // its postal address
+      { startLine: 5, endLine: 13 }, // institutions
+      { startLine: 6, endLine: 11 }, // Plejecenter Østervang (its one-line visiting address does not fold)
+      { startLine: 9, endLine: 11 }, // its units
+      { startLine: 10, endLine: 11 }, // Afsnit Birken
+      { startLine: 12, endLine: 13 }, // Plejecenter Birkely
     ]);
   });
 
-  it('leave a JSON closing brace visible', async () => {
+  it('leave a JSON closing bracket visible', async () => {
     const uri = await open(JSON_TEXT, 'json', 'json');
     expect(await folds(uri)).toEqual([
       { startLine: 1, endLine: 2 },
+      { startLine: 4, endLine: 8 },
       { startLine: 5, endLine: 7 },
     ]);
+  });
+
+  it('leave a file that is not a SOR file to the editor’s own folding', async () => {
+    const uri = fixtureUri(`structure${++counter}.yaml`);
+    await client.open(uri, 'name: not SOR\nitems:\n  - a\n  - b\n');
+    expect(await folds(uri)).toBeNull();
   });
 });
 

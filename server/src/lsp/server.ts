@@ -198,21 +198,21 @@ class SorLanguageServer {
       }),
     );
     connection.onDefinition((params) =>
-      this.guardAsync('definition', [], async () => {
+      this.guardAsync('definition', null, async () => {
         const at = await this.featureTarget(params.textDocument.uri, params.position);
-        return at ? definitionAt(at, at.offset) : [];
+        return at ? definitionAt(at, at.offset) : null;
       }),
     );
     connection.onReferences((params) =>
-      this.guardAsync('references', [], async () => {
+      this.guardAsync('references', null, async () => {
         const at = await this.featureTarget(params.textDocument.uri, params.position);
-        return at ? referencesAt(at, at.offset, params.context.includeDeclaration) : [];
+        return at ? referencesAt(at, at.offset, params.context.includeDeclaration) : null;
       }),
     );
     connection.onDocumentHighlight((params) =>
-      this.guardAsync('documentHighlight', [], async () => {
+      this.guardAsync('documentHighlight', null, async () => {
         const at = await this.featureTarget(params.textDocument.uri, params.position);
-        return at ? highlightsAt(at, at.offset) : [];
+        return at ? highlightsAt(at, at.offset) : null;
       }),
     );
     connection.onCodeLens((params) =>
@@ -222,15 +222,15 @@ class SorLanguageServer {
       }),
     );
     connection.onFoldingRanges((params) =>
-      this.guardAsync('foldingRange', [], async () => {
+      this.guardAsync('foldingRange', null, async () => {
         const at = await this.featureTarget(params.textDocument.uri, { line: 0, character: 0 });
-        return at ? foldingRanges(at.analysis, at.mapper) : [];
+        return at ? foldingRanges(at.analysis, at.mapper) : null;
       }),
     );
     connection.onSelectionRanges((params) =>
-      this.guardAsync('selectionRange', [], async () => {
+      this.guardAsync('selectionRange', null, async () => {
         const at = await this.featureTarget(params.textDocument.uri, { line: 0, character: 0 });
-        return at ? selectionRanges(at.analysis, at.mapper, params.positions.map((position) => at.mapper.offsetAt(position))) : [];
+        return at ? selectionRanges(at.analysis, at.mapper, params.positions.map((position) => at.mapper.offsetAt(position))) : null;
       }),
     );
     connection.onShutdown(() => this.runner.dispose());

@@ -1,38 +1,41 @@
-// The structure features a YAML editor has (issue 13): folding ranges for each unit (provider,
-// institution, unit) and each address block, and selection ranges that grow from the value under
+// The structure features a YAML editor has (issue 13): folding ranges for each unit, address
+// block and list of units, and selection ranges that grow from the value under
 // the cursor to its key/value pair, the mapping around it (the unit or address), the list of
 // units, the parent unit's pair, the parent unit, and so on to the document. Built on our own
 // tree, so JSON files get the same; a syntax error's missing parts simply are not there.
 import type { FoldingRange, SelectionRange } from 'vscode-languageserver';
 import type { Node, Pair, Span } from '../core/ast.js';
 import type { Analysis } from './analysis.js';
-import { fieldPair } from '../core/model.js';
 import { documentAt } from './analysis.js';
 import type { PositionMapper } from './diagnostics.js';
 
-/** One range per unit and per address block that spans more than a line, in document order. */
+/**
+ * One range per mapping or list that spans more than a line (each unit, address block, `units:`
+ * list), from the line of its key, or of its list item's dash, in document order. Every block
+ * folds, as in a YAML editor: a client that has our ranges folds by them instead of by indentation.
+ */
 export function foldingRanges(analysis: Analysis, mapper: PositionMapper): FoldingRange[] {
   const spans: Span[] = [];
-  for (const document of analysis.documents) {
-    for (const entity of document.entities) {
-      // A mapping written under its key (`provider:`, `postalAddress:`) folds from the key's line; a list item from its dash's.
-      const owner = entity.level === 'provider' && document.rootMap ? fieldPair(document.rootMap, 'provider') : undefined;
-      spans.push(owner?.value === entity.map ? { start: owner.key.start, end: entity.map.end } : entity.map);
-      for (const address of Object.values(entity.addresses)) if (address?.map) spans.push({ start: address.key.start, end: address.map.end });
+  // The document itself does not fold (`from` undefined): its first key would fold it and hide the rest.
+  const stack: { node: Node; from?: number }[] = analysis.documents.map((document) => ({ node: document.root }));
+  while (stack.length > 0) {
+    const { node, from } = stack.pop()!;
+    if (from !== undefined && (node.kind === 'map' || node.kind === 'seq')) spans.push({ start: from, end: node.end });
+    if (node.kind === 'map') {
+      for (const pair of node.entries) stack.push({ node: pair.value, from: pair.key.start });
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) stack.push({ node: item, from: item.start });
     }
   }
   const ranges: FoldingRange[] = [];
-  const starts = new Set<number>();
   for (const span of spans) {
     const startLine = mapper.range(span).start.line;
     const endLine = lastFoldedLine(analysis.text, span, mapper);
-    // A merged-in mapping (YAML `<<`) is folded once, where it is written.
-    if (endLine > startLine && !starts.has(startLine)) {
-      starts.add(startLine);
-      ranges.push({ startLine, endLine });
-    }
+    if (endLine > startLine) ranges.push({ startLine, endLine });
   }
-  return ranges.sort((a, b) => a.startLine - b.startLine);
+  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  // An editor folds one range a line (`- - a`, two lists on one line): the outer one.
+  return ranges.filter((range, i) => i === 0 || ranges[i - 1].startLine !== range.startLine);
 }
 
 /** The span's last line; a JSON closing bracket on a line of its own stays visible, as editors fold JSON. */

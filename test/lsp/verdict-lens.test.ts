@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
-import { CodeLensRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { CodeLensRefreshRequest, CodeLensRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import type { Preview } from '../../server/src/preview/index.js';
+import { address, careUnitYaml } from '../address/verify/helpers.js';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
+import { adressevaskHandler, TOKEN } from '../fixtures/address/register.js';
+import { startRegisterServer } from '../fixtures/address/server.js';
 import { ensureServerBuilt, FIXTURES, fixtureUri, PUSH_CAPABILITIES, TestClient } from './server-client.js';
 
 const FIXTURE_FILE = join(FIXTURES, 'navigation.sor.yaml');
@@ -95,6 +98,38 @@ describe('the verdict lens', () => {
       expect(titlesByLine(lenses)[45]).toEqual(['– Vises ikke: lukket']);
     } finally {
       await danish.stop();
+    }
+  });
+});
+
+describe('the verdict lens and the online verdicts', () => {
+  it('asks the editor to refresh the lenses when the register rejects an address', async () => {
+    const register = await startRegisterServer(adressevaskHandler());
+    const online = await TestClient.start({
+      capabilities: { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, codeLens: { refreshSupport: true } } },
+      settings: { addresses: { online: true, service: 'adressevask', endpoint: register.url } },
+    });
+    try {
+      let refreshes = 0;
+      online.connection.onRequest(CodeLensRefreshRequest.type, () => void refreshes++);
+      await online.connection.sendNotification('sor-lint/setAddressToken', { token: TOKEN });
+      const uri = fixtureUri('lens-online.sor.yaml');
+      await online.open(uri, careUnitYaml(address('Xyzzyvej', '1')));
+      // The second publication carries the register's verdict: no such address.
+      const [offline, verdict] = await online.waitFor('the online verdict', () => {
+        const publications = online.published.filter((p) => p.uri === uri);
+        return publications.length >= 2 ? publications : undefined;
+      });
+      expect(verdict.diagnostics.map((d) => d.code)).toContain('address-not-in-dar');
+      await online.waitFor('a code lens refresh', () => (refreshes > 0 ? true : undefined));
+      // The file's one care unit: every error in it blocks it, the register's one too.
+      const errors = (publication: typeof offline) => publication.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+      expect(errors(verdict)).toBe(errors(offline) + 1);
+      const lenses = (await online.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+      expect(lenses[0].command!.title).toBe(`✗ Not shown: ${errors(verdict)} errors`);
+    } finally {
+      await online.stop();
+      await register.close();
     }
   });
 });

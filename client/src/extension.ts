@@ -64,7 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.appendLine(vscode.l10n.t('Restarting the SOR Lint server.'));
       await restart();
     }),
-    vscode.commands.registerCommand(COMMANDS.preview, (uri?: vscode.Uri) => previews.open(uri)),
+    // From the editor's title bar a Uri; from a verdict lens the document's URI as text and the care unit's line.
+    vscode.commands.registerCommand(COMMANDS.preview, (uri?: vscode.Uri | string, line?: number) =>
+      previews.open(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, typeof line === 'number' ? line : undefined),
+    ),
     vscode.commands.registerCommand(COMMANDS.importFromSorExport, (csvUri?: vscode.Uri, provider?: string) => importFromSorExport(csvUri, provider)),
     vscode.commands.registerCommand(COMMANDS.setAddressToken, (token?: string) => addressToken.set(token)),
     vscode.commands.registerCommand(COMMANDS.clearAddressToken, () => addressToken.clear()),

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { escapeHtml, renderPreviewHtml } from '../../server/src/preview/html.js';
-import type { RevealMessage, WebviewSecurity } from '../../server/src/preview/html.js';
+import type { RevealMessage, ShowUnitMessage, WebviewSecurity } from '../../server/src/preview/html.js';
 import { PreviewChangedNotification, PreviewRequest } from '../../server/src/lsp/protocol.js';
 import { displayLang } from './lang.js';
 
@@ -24,8 +24,11 @@ export class PreviewPanels implements vscode.Disposable {
     ];
   }
 
-  /** Opens (or brings forward) the preview of `uri`, else of the active editor's document. */
-  async open(uri: vscode.Uri | undefined): Promise<vscode.WebviewPanel | undefined> {
+  /**
+   * Opens (or brings forward) the preview of `uri`, else of the active editor's document; at the
+   * care unit on `line` (1-based) when given, as the verdict lens above a unit asks.
+   */
+  async open(uri: vscode.Uri | undefined, line?: number): Promise<vscode.WebviewPanel | undefined> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a SOR file to preview what plejeoverblikket will show of it.'));
@@ -35,11 +38,12 @@ export class PreviewPanels implements vscode.Disposable {
     const existing = this.panels.get(key);
     if (existing) {
       existing.panel.reveal(undefined, true);
+      existing.showUnit(line);
       return existing.panel;
     }
     const preview = new DocumentPreview(target, this.client, this.ready, () => this.panels.delete(key));
     this.panels.set(key, preview);
-    await preview.refresh();
+    await preview.refresh(line);
     return preview.panel;
   }
 
@@ -74,7 +78,8 @@ class DocumentPreview {
     });
   }
 
-  async refresh(): Promise<void> {
+  /** `focusLine`: scroll the new page to the care unit on that line (only the first rendering asks). */
+  async refresh(focusLine?: number): Promise<void> {
     const request = ++this.requestCount;
     try {
       await this.ready;
@@ -84,12 +89,17 @@ class DocumentPreview {
       if (result.version < this.renderedVersion) return;
       this.renderedVersion = result.version;
       this.panel.webview.html = result.preview
-        ? renderPreviewHtml(result.preview, result.preview.lang, this.security())
+        ? renderPreviewHtml(result.preview, result.preview.lang, this.security(), focusLine)
         : this.messagePage(vscode.l10n.t('SOR Lint does not check {0}: it is not a SOR file, or checking is turned off for it.', this.fileName));
     } catch (error) {
       if (request !== this.requestCount) return;
       this.panel.webview.html = this.messagePage(vscode.l10n.t('The preview could not be made: {0}', error instanceof Error ? error.message : String(error)));
     }
+  }
+
+  /** Scrolls the page already shown to the care unit on `line`. */
+  showUnit(line: number | undefined): void {
+    if (line !== undefined) void this.panel.webview.postMessage({ type: 'showUnit', line } satisfies ShowUnitMessage);
   }
 
   /** The panel stays (a later reopening refreshes it) but no longer claims to show the file. */

@@ -185,6 +185,15 @@ describe('renderPreviewHtml', () => {
     expect(html).toContain('postMessage({ type: \'reveal\'');
   });
 
+  it('scrolls to the care unit of a line when the verdict lens opens it there, and on request', () => {
+    const unit = preview(text, 'da').providers[0].careUnits[1];
+    expect(html).toContain(`<article class="card rejected" aria-labelledby="provider-0-unit-1" data-unit-line="${unit.line}" tabindex="-1">`);
+    expect(html).toContain('<body>\n');
+    const focused = renderPreviewHtml(preview(text, 'da'), 'da', { cspSource: 'x', nonce }, unit.line);
+    expect(focused).toContain(`<body data-focus-line="${unit.line}">`);
+    expect(focused).toContain("message.type === 'showUnit'");
+  });
+
   it('follows the theme through VS Code CSS variables and escapes what the file says', () => {
     expect(html).toContain('color: var(--vscode-foreground)');
     expect(html).toContain('var(--vscode-focusBorder)');

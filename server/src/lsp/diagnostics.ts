@@ -9,6 +9,7 @@ import { findingsToOffer } from '../core/fix-loop.js';
 import { messageWithAction } from '../core/finding.js';
 import type { LintResult } from '../core/lint.js';
 import { docsUrlOf } from '../rules/index.js';
+import { editorSeverity } from './verdict-lens.js';
 
 export const SOURCE = 'sor-lint';
 
@@ -69,7 +70,7 @@ function toDiagnostic(finding: Finding, document: TextDocument, mapper: Position
   };
   const diagnostic: Diagnostic = {
     range: mapper.range(finding.span),
-    severity: SEVERITY[finding.severity],
+    severity: SEVERITY[editorSeverity(finding)],
     code: finding.ruleId,
     source: SOURCE,
     message: messageWithAction(finding),

@@ -1,8 +1,8 @@
 // The lint worker's side: it lints, keeps the last lint of each open document (text, trees,
 // findings, configuration) and answers from it what needs a tree: hover, completion, the
-// outline, code actions, fix-all and the preview. The server's main thread parses nothing and
+// outline, code actions, fix-all, the preview, navigation, folding and selection ranges. The server's main thread parses nothing and
 // lints nothing; it only passes these messages on (lint-runner.ts).
-import type { CodeAction, CodeActionParams, CompletionItem, DocumentSymbol, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/finding.js';
 import type { Preview } from '../preview/index.js';
 import { buildPreview } from '../preview/index.js';
@@ -10,6 +10,9 @@ import { codeActions, safeFixAllEdit, workspaceEdit } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { PositionMapper } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import type { NavigationTarget } from './navigation.js';
+import { definitionAt, highlightsAt, referencesAt } from './navigation.js';
+import { foldingRanges, selectionRanges } from './structure.js';
 import type { KeptLint, LintComputation, LintFindings, LintJob } from './lint-job.js';
 import { computeLint, lintWith, withoutTrees } from './lint-job.js';
 import { documentSymbols } from './symbols.js';
@@ -24,7 +27,12 @@ export type Query =
   /** `findings`: the shown findings when online verdicts changed them. */
   | { feature: 'preview'; findings: Finding[] | undefined }
   /** The offline findings, for the online verdicts to replace some of. */
-  | { feature: 'findings' };
+  | { feature: 'findings' }
+  | { feature: 'definition'; position: Position }
+  | { feature: 'references'; position: Position; includeDeclaration: boolean }
+  | { feature: 'highlights'; position: Position }
+  | { feature: 'folding' }
+  | { feature: 'selection'; positions: Position[] };
 
 export interface Answers {
   hover: Hover | null;
@@ -34,6 +42,11 @@ export interface Answers {
   fixAll: WorkspaceEdit | null;
   preview: Preview;
   findings: LintFindings;
+  definition: Location[];
+  references: Location[];
+  highlights: DocumentHighlight[];
+  folding: FoldingRange[];
+  selection: SelectionRange[];
 }
 
 export type ToWorker =
@@ -89,5 +102,19 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
       return buildPreview({ ...result, findings: query.findings ?? result.findings }, lang, { today: lint.job.today });
     case 'findings':
       return withoutTrees(result);
+    case 'definition':
+      return definitionAt(navigationTarget(lint, mapper), mapper.offsetAt(query.position));
+    case 'references':
+      return referencesAt(navigationTarget(lint, mapper), mapper.offsetAt(query.position), query.includeDeclaration);
+    case 'highlights':
+      return highlightsAt(navigationTarget(lint, mapper), mapper.offsetAt(query.position));
+    case 'folding':
+      return foldingRanges(result, mapper);
+    case 'selection':
+      return selectionRanges(result, mapper, query.positions.map((position) => mapper.offsetAt(position)));
   }
+}
+
+function navigationTarget(lint: KeptLint, mapper: PositionMapper): NavigationTarget {
+  return { uri: lint.job.uri, analysis: lint.result, mapper, findings: lint.result.findings };
 }

@@ -13,6 +13,9 @@ import { clearClosed, registerDiagnostics, revalidateAll } from './handlers/diag
 import { registerHover } from './handlers/hover.js';
 import { registerOnline } from './handlers/online.js';
 import { registerPreview } from './handlers/preview.js';
+import { registerNavigation } from './handlers/navigation.js';
+import { registerCodeLens } from './handlers/code-lens.js';
+import { registerStructure } from './handlers/structure.js';
 import { registerSymbols } from './handlers/symbols.js';
 import { LintRunner } from './lint-runner.js';
 import { Linter } from './linting.js';
@@ -61,6 +64,9 @@ export function startServer(connection: Connection, workerScript?: string): void
   registerSymbols(session);
   registerPreview(session);
   registerOnline(session);
+  registerNavigation(session);
+  registerCodeLens(session);
+  registerStructure(session);
   connection.onShutdown(() => {
     guard.shutdown();
     stopWatching();
@@ -89,6 +95,12 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '"'], resolveProvider: false },
       documentSymbolProvider: { label: 'SOR' },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
     },
     serverInfo: { name: 'sor-lint', version: packageJson.version },
   };

@@ -2,7 +2,9 @@
 // red rejected, said in words too), its contact data, and its blocking findings as links to their
 // lines; the SOR tree with each unit's role. Colours come from the theme (`var(--vscode-…)`);
 // the only script carries the nonce the Content-Security-Policy allows, and posts
-// `{ type: 'reveal', line, column }` (1-based) when a link is followed.
+// `{ type: 'reveal', line, column }` (1-based) when a link is followed. It scrolls to the care unit
+// of a line when asked (`{ type: 'showUnit', line }`, or `focusLine` when rendered), as the
+// editor's verdict lens does.
 import type { Lang } from '../core/i18n.js';
 import { CONTACT_FIELDS } from '../core/inheritance.js';
 import type { PreviewLabels } from './labels.js';
@@ -24,7 +26,14 @@ export interface RevealMessage {
   column: number;
 }
 
-export function renderPreviewHtml(preview: Preview, lang: Lang, security: WebviewSecurity): string {
+/** The message the extension posts to bring the card of the care unit on a line (1-based) into view. */
+export interface ShowUnitMessage {
+  type: 'showUnit';
+  line: number;
+}
+
+/** `focusLine`: the line of the care unit to scroll to once the page is shown. */
+export function renderPreviewHtml(preview: Preview, lang: Lang, security: WebviewSecurity, focusLine?: number): string {
   const labels = previewLabels(lang);
   const nonce = escapeHtml(security.nonce);
   const { shown, careUnits, rejected, closed } = preview.summary;
@@ -38,7 +47,7 @@ export function renderPreviewHtml(preview: Preview, lang: Lang, security: Webvie
 <title>${escapeHtml(labels.title)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
-<body>
+<body${focusLine ? ` data-focus-line="${focusLine}"` : ''}>
 <main>
 <h1>${escapeHtml(labels.title)}</h1>
 <p class="summary">${escapeHtml(labels.summary(shown, careUnits, rejected, closed))}</p>
@@ -74,7 +83,7 @@ ${provider.careUnits.length > 0 ? `<ul class="cards">\n${cards}\n</ul>` : `<p>${
 function careUnitHtml(unit: PreviewCareUnit, id: string, labels: PreviewLabels): string {
   const mark = { shown: '✓', rejected: '✗', closed: '–' }[unit.state];
   const facts = [fact(labels.sorCode, escapeHtml(unit.sorId ?? labels.newUnit)), ...CONTACT_FIELDS.map((field) => fact(labels[field], escapeHtml(contactText(unit[field], labels))))];
-  return `<article class="card ${unit.state}" aria-labelledby="${id}">
+  return `<article class="card ${unit.state}" aria-labelledby="${id}" data-unit-line="${unit.line}" tabindex="-1">
 <h3 id="${id}">${escapeHtml(unit.name)}</h3>
 <p class="state"><span class="mark" aria-hidden="true">${mark}</span> <strong>${escapeHtml(labels.state[unit.state])}</strong>: ${escapeHtml(labels.stateReason[unit.state])} ${lineLink(unit.line, 1, labels.line(unit.line))}</p>
 ${unit.foldedPath.length > 0 ? `<p class="folded">${escapeHtml(labels.folded(unit.foldedPath))}</p>` : ''}
@@ -144,5 +153,16 @@ const SCRIPT = `
     event.preventDefault();
     if (vscode) vscode.postMessage({ type: 'reveal', line: Number(link.dataset.line), column: Number(link.dataset.column) });
   });
+  function showUnit(line) {
+    const card = document.querySelector('[data-unit-line="' + line + '"]');
+    if (!card) return;
+    card.scrollIntoView({ block: 'start' });
+    card.focus({ preventScroll: true });
+  }
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (message && message.type === 'showUnit' && Number.isInteger(message.line)) showUnit(message.line);
+  });
+  if (document.body.dataset.focusLine) showUnit(Number(document.body.dataset.focusLine));
 })();
 `;

@@ -3,4 +3,4 @@ export { buildPreview, PREVIEW_VERSION } from './model.js';
 export type { Preview, PreviewOptions, PreviewProvider, PreviewCareUnit, PreviewContact, PreviewAddress, PreviewFinding, PreviewTreeNode, PreviewState, TreeRole } from './model.js';
 export { renderPreviewText } from './text.js';
 export { renderPreviewHtml } from './html.js';
-export type { RevealMessage, WebviewSecurity } from './html.js';
+export type { RevealMessage, ShowUnitMessage, WebviewSecurity } from './html.js';

@@ -115,13 +115,21 @@ export interface PreviewOptions {
 
 export function buildPreview(result: LintResult, lang: Lang, options: PreviewOptions = {}): Preview {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const context: Context = { lines: new LineIndex(result.text), errors: result.findings.filter((f) => f.severity === 'error'), today };
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const context: Context = {
+    lines: new LineIndex(result.text),
+    errors,
+    errorsBySpan: new FindingsBySpan(errors),
+    warningsBySpan: new FindingsBySpan(result.findings.filter((f) => f.severity === 'warning')),
+    today,
+  };
   const fileWide = context.errors.filter((finding) => finding.ruleId === PARSE_RULE_ID);
   const documents = result.documents.filter((document) => document.provider);
   const providers = documents.map((document) => {
     // Errors in the document but in no unit (the root's keys): the provider's, so they block every care unit.
-    const outsideUnits = context.errors.filter((f) => f.ruleId !== PARSE_RULE_ID && within(f.span, document.root) && !inAnyEntity(f.span, document));
-    return previewProvider(document, document.provider!, [...fileWide, ...outsideUnits], result.findings, context);
+    const inUnits = new Set(document.entities.flatMap((entity) => context.errorsBySpan.within(entity.map)));
+    const outsideUnits = context.errors.filter((f) => f.ruleId !== PARSE_RULE_ID && within(f.span, document.root) && !inUnits.has(f));
+    return previewProvider(document, document.provider!, [...fileWide, ...outsideUnits], context);
   });
   const elsewhere = (finding: Finding) => providers.length === 0 || (finding.ruleId !== PARSE_RULE_ID && !documents.some((document) => within(finding.span, document.root)));
   const fileErrors = context.errors.filter(elsewhere).map((finding) => previewFinding(finding, context));
@@ -139,12 +147,42 @@ export function buildPreview(result: LintResult, lang: Lang, options: PreviewOpt
 interface Context {
   lines: LineIndex;
   errors: Finding[];
+  errorsBySpan: FindingsBySpan;
+  warningsBySpan: FindingsBySpan;
   today: string;
 }
 
-function previewProvider(document: SorDocument, provider: Entity, documentErrors: Finding[], findings: Finding[], context: Context): PreviewProvider {
-  const providerErrors = [...documentErrors, ...context.errors.filter((finding) => ownedBy(finding.span, provider))];
-  const careUnits = document.entities.filter((entity) => entity.level !== 'provider' && isCareUnit(entity)).map((unit) => previewCareUnit(unit, providerErrors, findings, context));
+/**
+ * Findings sorted by where they start, so the ones within a unit are found by a binary search
+ * instead of a pass over all of them for every unit (a national file has thousands of each).
+ */
+class FindingsBySpan {
+  private readonly sorted: { finding: Finding; order: number }[];
+
+  constructor(findings: readonly Finding[]) {
+    this.sorted = findings.map((finding, order) => ({ finding, order })).sort((a, b) => a.finding.span.start - b.finding.span.start);
+  }
+
+  /** The findings whose span lies within `outer`, in their original order. */
+  within(outer: Span): Finding[] {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle].finding.span.start < outer.start) low = middle + 1;
+      else high = middle;
+    }
+    const found: { finding: Finding; order: number }[] = [];
+    for (let i = low; i < this.sorted.length && this.sorted[i].finding.span.start <= outer.end; i++) {
+      if (this.sorted[i].finding.span.end <= outer.end) found.push(this.sorted[i]);
+    }
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.finding);
+  }
+}
+
+function previewProvider(document: SorDocument, provider: Entity, documentErrors: Finding[], context: Context): PreviewProvider {
+  const providerErrors = [...documentErrors, ...ownFindings(context.errorsBySpan, provider)];
+  const careUnits = document.entities.filter((entity) => entity.level !== 'provider' && isCareUnit(entity)).map((unit) => previewCareUnit(unit, providerErrors, context));
   return {
     name: displayName(provider),
     cvr: provider.fields.cvr?.text ?? null,
@@ -156,13 +194,12 @@ function previewProvider(document: SorDocument, provider: Entity, documentErrors
   };
 }
 
-function previewCareUnit(unit: Entity, providerErrors: Finding[], findings: Finding[], context: Context): PreviewCareUnit {
+function previewCareUnit(unit: Entity, providerErrors: Finding[], context: Context): PreviewCareUnit {
   const contact = <F extends ContactField>(field: F) => effectiveValue(unit, field);
   const effective = { visitingAddress: contact('visitingAddress'), postalAddress: contact('postalAddress'), phone: contact('phone'), email: contact('email'), website: contact('website') };
   // Values it takes from units above are blocked by the errors on those values, too.
   const inheritedSpans = Object.values(effective).filter((value): value is EffectiveValue => !!value && value.from !== unit).map((value) => value.value.node);
-  const blocking = new Set<Finding>(providerErrors);
-  for (const finding of context.errors) if (ownedBy(finding.span, unit) || inheritedSpans.some((span) => within(finding.span, span))) blocking.add(finding);
+  const blocking = new Set<Finding>([...providerErrors, ...ownFindings(context.errorsBySpan, unit), ...inheritedSpans.flatMap((span) => context.errorsBySpan.within(span))]);
   const closed = isClosed(unit, context.today);
   return {
     name: displayName(unit),
@@ -180,7 +217,7 @@ function previewCareUnit(unit: Entity, providerErrors: Finding[], findings: Find
     email: fieldPreview(effective.email, context),
     website: fieldPreview(effective.website, context),
     blocking: sortFindings([...blocking]).map((finding) => previewFinding(finding, context)),
-    warnings: findings.filter((finding) => finding.severity === 'warning' && ownedBy(finding.span, unit)).map((finding) => previewFinding(finding, context)),
+    warnings: ownFindings(context.warningsBySpan, unit).map((finding) => previewFinding(finding, context)),
   };
 }
 
@@ -254,13 +291,9 @@ function roleOf(entity: Entity): TreeRole {
   return 'not-shown';
 }
 
-/** Within the entity's own mapping and not within one of its children's. */
-function ownedBy(span: Span, entity: Entity): boolean {
-  return within(span, entity.map) && !entity.children.some((child) => within(span, child.map));
-}
-
-function inAnyEntity(span: Span, document: SorDocument): boolean {
-  return document.entities.some((entity) => within(span, entity.map));
+/** The findings within the entity's own mapping and not within one of its children's. */
+function ownFindings(findings: FindingsBySpan, entity: Entity): Finding[] {
+  return findings.within(entity.map).filter((finding) => !entity.children.some((child) => within(finding.span, child.map)));
 }
 
 function within(inner: Span, outer: Span): boolean {

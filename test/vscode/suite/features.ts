@@ -56,7 +56,7 @@ suite('sor-lint commands: preview, import, addresses', () => {
     assert.match(html, /<article class="card shown"[^>]*>\s*<h3[^>]*>Plejecenter Østervang<\/h3>/);
     assert.match(html, /<article class="card rejected"[^>]*>\s*<h3[^>]*>Plejecenter Birkely<\/h3>/);
     // The blocking finding links to its line and column in the source.
-    assert.match(html, /<a href="#" data-line="27" data-column="12">line 27<\/a>: The e-mail address &#34;kontakt@birkely&#34; has an invalid domain/);
+    assert.match(html, /<a href="#" data-line="27" data-column="12">line 27<\/a>: The e-mail address &#34;kontakt@birkely&#34; of &#34;Plejecenter Birkely&#34; has an invalid domain/);
     // Only the page's own script may run (the policy's quotes are written as HTML entities).
     assert.match(html, /script-src &#39;nonce-[^&]+&#39;;/);
 

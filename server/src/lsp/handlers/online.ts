@@ -16,6 +16,7 @@ import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
 import { dataLanguageOf } from '../sor-files.js';
 import { texts } from '../texts.js';
 import { previewChanged, publish, revalidateAll } from './diagnostics.js';
+import { refreshCodeLenses } from './code-lens.js';
 import { sendStatus } from './status.js';
 
 const LOOKUPS_OFF: VerifyAddressesResult = { checked: 0, failed: 0, reason: 'off' };
@@ -71,6 +72,7 @@ export async function lookUp(session: Session, uri: string, outcome: LintOutcome
   const online: LintOutcome = { ...outcome, revision: linter.nextRevision(), online: result, diagnostics, diagnosticCount: diagnostics.length, status, lookups: 'on' };
   state.outcome = online;
   sendStatus(session, uri, online);
+  refreshCodeLenses(session);
   if (!pullsDiagnostics(session.client)) {
     await publish(session, uri, online);
   } else {

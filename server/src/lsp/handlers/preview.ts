@@ -1,5 +1,8 @@
 // sor-lint/preview: what plejeoverblikket will show of the document's newest version, built by
-// the lint worker from its tree, with the online verdicts the editor shows.
+// the lint worker from its tree, with the online verdicts the editor shows. The verdict lens
+// above each care unit (code-lens.ts) reads the same preview.
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Preview } from '../../preview/index.js';
 import { PreviewRequest } from '../protocol.js';
 import type { PreviewResult } from '../protocol.js';
 import type { Session } from '../session.js';
@@ -7,13 +10,17 @@ import type { Session } from '../session.js';
 export function registerPreview(session: Session): void {
   session.connection.onRequest(PreviewRequest, (params, token) =>
     session.guard.request('preview', { version: null, preview: null } as PreviewResult, token, async () => {
-      const { uri } = params;
-      const outcome = session.store.state(uri)?.outcome;
-      const current = outcome && outcome.version === session.store.get(uri)?.version;
-      const online = current ? outcome.online?.findings : undefined;
-      const preview = await session.linter.ask(uri, { feature: 'preview', findings: online }, token);
-      const document = session.store.get(uri);
+      const preview = await currentPreview(session, params.uri, token);
+      const document = session.store.get(params.uri);
       return { version: document?.version ?? null, preview: preview ?? null };
     }),
   );
+}
+
+/** The preview of the document's newest version, with the online verdicts when they are of that version. */
+export async function currentPreview(session: Session, uri: string, token: CancellationToken): Promise<Preview | undefined> {
+  const outcome = session.store.state(uri)?.outcome;
+  const current = outcome && outcome.version === session.store.get(uri)?.version;
+  const online = current ? outcome.online?.findings : undefined;
+  return session.linter.ask(uri, { feature: 'preview', findings: online }, token);
 }

@@ -153,3 +153,42 @@ suite('sor-lint commands: preview, import, addresses', () => {
     }
   });
 });
+
+suite('sor-lint navigation and verdicts in the editor', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('a code lens above each care unit says whether plejeoverblikket shows it, and opens the preview there', async () => {
+    const uri = await copyOfFixture(CARE_UNITS);
+    await open(uri);
+    await diagnosticOf(uri, 'contact-format');
+    const verdicts = async () =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((lens) => lens.command?.command === 'sor-lint.preview');
+    // The lenses follow the lint: ask until the server has linted the file.
+    let lenses = await verdicts();
+    for (let tries = 0; lenses.length < 2 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      lenses = await verdicts();
+    }
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line + 1, lens.command?.title]),
+      [
+        [11, '✓ Shown on plejeoverblikket'],
+        [23, '✗ Not shown: 1 error'],
+      ],
+    );
+    assert.deepEqual(lenses[1].command?.arguments, [uri.toString(), 23]);
+  });
+
+  test('go to definition on a SOR code two units share reaches the other unit', async () => {
+    const uri = await copyOfFixture('shared-code.sor.yaml');
+    const document = await open(uri);
+    await diagnosticOf(uri, 'sor-code');
+    const first = document.positionAt(document.getText().indexOf('"698481000016007"') + 3);
+    const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, first);
+    const ranges = targets.map((target) => ('targetRange' in target ? target.targetRange : target.range));
+    assert.deepEqual(
+      ranges.map((range) => [range.start.line + 1, document.getText(range)]),
+      [[25, '"698481000016007"']],
+    );
+  });
+});

@@ -1,10 +1,13 @@
 // sor-code: a SOR code that cannot be one (error), one that two units share (error), and one whose
 // structure says it was mistyped (warning): SOR's own code structure, FORMAT.md.
 import type { Span } from '../core/ast.js';
+import type { RelatedFile } from '../core/finding.js';
+import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Entity, Field, SorDocument } from '../core/model.js';
 import { displayName, entitySpan } from '../core/model.js';
-import type { Rule, RuleContext } from '../core/rule.js';
+import type { Report, Rule, RuleContext } from '../core/rule.js';
+import { providerCvr } from './support/cvr.js';
 import { checkSorCode, SOR_CODE_MAX_DIGITS, SOR_CODE_MIN_DIGITS, SOR_NAMESPACE, SOR_PARTITION } from './support/sor-code.js';
 import { exampleFile } from './support/examples.js';
 
@@ -19,7 +22,19 @@ interface Occurrence {
   code: string;
   /** The document of the stream it is in, 1-based, for messages that point across documents. */
   documentNumber: number;
+  /** The provider's CVR when the unit is a provider: one provider split over documents or files repeats its code. */
+  providerCvr: string | undefined;
 }
+
+/** The same unit written twice, not two units: a provider split over documents or files (by its CVR). */
+export function sameProvider(a: { providerCvr?: string }, b: { providerCvr?: string }): boolean {
+  return a.providerCvr !== undefined && a.providerCvr === b.providerCvr;
+}
+
+const CORRECT_THE_CODE = msg(
+  'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
+  'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
+);
 
 /** The value's range, or the unit's name when the code comes from elsewhere (a YAML merge key). */
 function placeOf({ entity, field }: Occurrence): Span {
@@ -102,16 +117,66 @@ function occurrencesIn(document: SorDocument, documentNumber: number): Occurrenc
     const field = entity.fields.sorId;
     const code = field?.node.kind === 'scalar' ? field.text : null;
     // No code (or an empty one) marks a unit still to be created in SOR; lists and maps are the schema's.
-    if (field && code && code.trim() !== '') occurrences.push({ entity, field, code, documentNumber });
+    if (field && code && code.trim() !== '') occurrences.push({ entity, field, code, documentNumber, providerCvr: entity.level === 'provider' ? providerCvr(document) : undefined });
   }
   return occurrences;
+}
+
+/** A unit's SOR code as the workspace index keeps it (core/workspace.ts). */
+export interface UnitCode {
+  code: string;
+  unit: string;
+  /** Where a finding about it goes. */
+  span: Span;
+  providerCvr?: string;
+}
+
+/** Every SOR code of a file, where the rule reports it: what the checks across files compare. */
+export function unitCodesOf(documents: readonly SorDocument[]): UnitCode[] {
+  return [...codesOf(documents).byDocument.values()].flat().map((occurrence) => ({
+    code: occurrence.code,
+    unit: displayName(occurrence.entity),
+    span: placeOf(occurrence),
+    ...(occurrence.providerCvr !== undefined && { providerCvr: occurrence.providerCvr }),
+  }));
+}
+
+/** A unit of another file of the workspace with the same code. */
+export interface CodeElsewhere {
+  unit: string;
+  /** The other file as messages name it (a path relative to the working folder). */
+  fileLabel: string;
+  /** Offsets into the other file's text, and that place in lines and columns. */
+  span: Span;
+  file: RelatedFile;
+}
+
+const MAX_NAMED_ELSEWHERE = 3;
+
+/** The finding on a unit whose code units of other files share: named with their files, each a related location there. */
+export function sharedAcrossFiles(unit: UnitCode, others: readonly CodeElsewhere[]): Report {
+  const where = (other: CodeElsewhere, inFile: string) => `"${other.unit}" ${inFile} ${other.fileLabel}`;
+  const more = others.length - MAX_NAMED_ELSEWHERE;
+  const names = (inFile: string, andMore: string) =>
+    others.slice(0, MAX_NAMED_ELSEWHERE).map((other) => where(other, inFile)).join(', ') + (more > 0 ? ` ${andMore}` : '');
+  const named: Msg = msg(names('i', `og ${more} flere`), names('in', `and ${more} more`));
+  return {
+    span: unit.span,
+    message: msg(`SOR-koden "${unit.code}" for "${unit.unit}" bruges også af ${named.da}.`, `The SOR code "${unit.code}" of "${unit.unit}" is also used by ${named.en}.`),
+    action: CORRECT_THE_CODE,
+    related: others.map((other) => ({
+      span: other.span,
+      file: other.file,
+      message: msg(`Samme SOR-kode på ${where(other, 'i')}`, `The same SOR code on ${where(other, 'in')}`),
+    })),
+  };
 }
 
 /** Each unit whose code another unit of the file shares is reported in its own document's turn. */
 function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCode: Map<string, Occurrence[]>): void {
   for (const occurrence of occurrences) {
     const { code } = occurrence;
-    const others = (byCode.get(code) ?? []).filter((other) => other !== occurrence);
+    const others = (byCode.get(code) ?? []).filter((other) => other !== occurrence && !sameProvider(other, occurrence));
     if (others.length === 0) continue;
     // A unit in another document of the stream says which: "Plejecenter Birkely" (document 2).
     const name = (other: Occurrence, document: string) =>
@@ -123,10 +188,7 @@ function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCod
         `SOR-koden "${code}" for "${displayName(occurrence.entity)}" bruges også af ${names.da} i denne fil.`,
         `The SOR code "${code}" of "${displayName(occurrence.entity)}" is also used by ${names.en} in this file.`,
       ),
-      action: msg(
-        'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
-        'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
-      ),
+      action: CORRECT_THE_CODE,
       related: others.map((other) => ({
         span: placeOf(other),
         message: msg(`Samme SOR-kode på ${name(other, 'dokument')}`, `The same SOR code on ${name(other, 'document')}`),

@@ -18,8 +18,8 @@ export const noCareunit: Rule = {
       'A provider whose structure has no plejeenhed at all.',
     ),
     rationale: msg(
-      'Plejeoverblikket henter fra SOR kun de enheder, der har enhedstypen plejeenhed; har leverandøren ingen, vises intet af den. Vejledningens opgave (afsnit 2, "Opgaven") er netop at give eksisterende plejehjem den nye enhedstype og oprette de plejeenheder, der mangler.',
-      'Plejeoverblikket takes from SOR only the units typed plejeenhed; a provider with none shows nothing there. The guidance\'s task (Afsnit 2, "Opgaven") is exactly to give existing nursing homes the new unit type and to create the care units that are missing.',
+      'Plejeoverblikket henter fra SOR kun de enheder, der har enhedstypen plejeenhed; har leverandøren ingen, vises intet af den. Vejledningens opgave (afsnit 2, "Opgaven") er netop at give eksisterende plejehjem den nye enhedstype og oprette de plejeenheder, der mangler. En leverandør er sit CVR-nummer: er den delt over flere dokumenter eller filer af samme kørsel eller arbejdsområde, tæller en plejeenhed i en hvilken som helst af dem.',
+      'Plejeoverblikket takes from SOR only the units typed plejeenhed; a provider with none shows nothing there. The guidance\'s task (Afsnit 2, "Opgaven") is exactly to give existing nursing homes the new unit type and to create the care units that are missing. A provider is its CVR number: split over several documents or files of one run or workspace, a care unit in any of them counts.',
     ),
     remedy: msg(
       'Giv den enhed, der er selve plejehjemmet, enhedstypen plejeenhed (afsnit 3, aktivitet 2), eller opret plejeenheden som en sundhedsinstitution (aktivitet 1b).',

@@ -119,6 +119,21 @@ describe('a SOR code shared by units in two files of a run', () => {
     expect(run.code).toBe(0);
   });
 
+  it('takes standard input named as a file of the run for that file, not for a second one sharing its codes', () => {
+    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B });
+    const run = runCli(['--format', 'json', '--stdin-filename', 'a.sor.yaml', '-', 'a.sor.yaml', 'b.sor.yaml'], { cwd: dir, input: A });
+    expect(jsonReport(run).map((file) => [file.filePath, file.findings.length])).toEqual([
+      ['a.sor.yaml', 1],
+      ['a.sor.yaml', 0],
+      ['b.sor.yaml', 1],
+    ]);
+    expect(jsonReport(run).map((file) => file.findings[0]?.message)).toEqual([
+      'The SOR code "21000016006" of "Plejecenter Østervang" is also used by "Plejecenter Birkely" in b.sor.yaml.',
+      undefined,
+      'The SOR code "21000016006" of "Plejecenter Birkely" is also used by "Plejecenter Østervang" in a.sor.yaml.',
+    ]);
+  });
+
   it('shows the other file in SARIF: the related location is in its artifact', () => {
     const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B });
     const log = JSON.parse(runCli(['--format', 'sarif', '.'], { cwd: dir }).stdout);

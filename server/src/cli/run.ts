@@ -273,7 +273,13 @@ async function workspaceReports(
   fileError: (text: Msg) => void,
 ): Promise<{ reports: FileReport[]; stdinReports: Set<FileReport> }> {
   const workspace = new WorkspaceIndex();
-  for (const file of linted) workspace.set(file.name, file.displayPath, file.facts);
+  // Standard input named as a file the run also reads is left out: one name, one file.
+  const indexed = new Set<Linted>();
+  for (const file of linted) {
+    if (workspace.has(file.name)) continue;
+    workspace.set(file.name, file.displayPath, file.facts);
+    indexed.add(file);
+  }
   const reports: FileReport[] = [];
   const stdinReports = new Set<FileReport>();
   for (const file of linted) {
@@ -287,7 +293,8 @@ async function workspaceReports(
         continue;
       }
     }
-    const report = result ? fileReport(file, result, workspace.findingsOf(file.name, result, file.lang), options, lang, state) : emptyReport(file);
+    const findings = result && (indexed.has(file) ? workspace.findingsOf(file.name, result, file.lang) : result.findings);
+    const report = result ? fileReport(file, result, findings!, options, lang, state) : emptyReport(file);
     file.remember?.(report.findings.length === 0 && (result?.findings.length ?? 0) === 0, file.facts);
     reports.push(report);
     if (file.fromStdin) stdinReports.add(report);

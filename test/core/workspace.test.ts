@@ -88,6 +88,15 @@ describe('WorkspaceIndex', () => {
     expect(suppressed.directives[0].used).toBe(true);
   });
 
+  it('names three of many files sharing a code and relates ten, counting the rest', () => {
+    const index = new WorkspaceIndex();
+    const copies = Array.from({ length: 13 }, (_, i) => lintText(file(i % 2 ? '29403473' : '12345674', unit(`Afsnit ${i}`, '21000016006'), `${i + 1}1000016`)));
+    copies.forEach((copy, i) => index.set(`f${i}`, `f${i}.sor.yaml`, factsOf(copy, TODAY)));
+    const [finding] = index.findingsOf('f0', copies[0], 'en').filter((f) => f.ruleId === 'sor-code' && f.span.start === copies[0].text.indexOf('"21000016006"'));
+    expect(finding.message).toBe('The SOR code "21000016006" of "Afsnit 0" is also used by "Afsnit 1" in f1.sor.yaml, "Afsnit 2" in f2.sor.yaml, "Afsnit 3" in f3.sor.yaml and 9 more.');
+    expect(finding.related.map((r) => r.file?.name)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10']);
+  });
+
   it('keeps plain data: facts survive JSON (the command caches them)', () => {
     const facts = factsOf(a, TODAY);
     expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);

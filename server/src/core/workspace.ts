@@ -15,7 +15,7 @@ import type { RuleReport } from './pipeline.js';
 import { byPosition, settleReports } from './pipeline.js';
 import { noCareunit } from '../rules/no-careunit.js';
 import type { CodeElsewhere, UnitCode } from '../rules/sor-code.js';
-import { sameProvider, sharedAcrossFiles, sorCode, unitCodesOf } from '../rules/sor-code.js';
+import { MAX_RELATED_ELSEWHERE, sameProvider, sharedAcrossFiles, sorCode, unitCodesOf } from '../rules/sor-code.js';
 import { providerCvr } from '../rules/support/cvr.js';
 import { hasOpenCareUnit } from '../rules/support/unit-types.js';
 
@@ -114,7 +114,7 @@ export class WorkspaceIndex {
    * cache) lints it after all.
    */
   hasFindingsAcross(file: string): boolean {
-    return (this.files.get(file)?.facts.codes ?? []).some((fact) => this.sharing(file, fact).length > 0);
+    return (this.files.get(file)?.facts.codes ?? []).some((fact) => this.sharing(file, fact, 1).total > 0);
   }
 
   get size(): number {
@@ -133,23 +133,26 @@ export class WorkspaceIndex {
     const kept = result.findings.filter((finding) => !this.answeredElsewhere(file, indexed.facts, finding));
     const reports: RuleReport[] = [];
     for (const fact of indexed.facts.codes) {
-      const others = this.sharing(file, fact);
-      if (others.length > 0) reports.push({ rule: sorCode, report: sharedAcrossFiles(fact, others) });
+      const { first, total } = this.sharing(file, fact, MAX_RELATED_ELSEWHERE);
+      if (total > 0) reports.push({ rule: sorCode, report: sharedAcrossFiles(fact, first, total) });
     }
     if (reports.length === 0 && kept.length === result.findings.length) return result.findings;
     const across = settleReports({ text: result.text, documents: result.documents, directives: result.directives, configuration: result.configuration }, reports, lang);
     return [...kept, ...across].sort(byPosition);
   }
 
-  /** The units of other files with the fact's code, but the same provider written in each of them. */
-  private sharing(file: string, fact: CodeFact): CodeElsewhere[] {
-    const others: CodeElsewhere[] = [];
+  /** The units of other files with the fact's code, but the same provider written in each: the first `limit` of them, and how many. */
+  private sharing(file: string, fact: CodeFact, limit: number): { first: CodeElsewhere[]; total: number } {
+    const first: CodeElsewhere[] = [];
+    let total = 0;
     for (const other of this.byCode.get(fact.code) ?? []) {
       if (other.file === file || sameProvider(other.fact, fact)) continue;
+      total++;
+      if (first.length === limit) continue;
       const label = this.files.get(other.file)!.label;
-      others.push({ unit: other.fact.unit, fileLabel: label, span: other.fact.span, file: { name: other.file, start: other.fact.start, end: other.fact.end } });
+      first.push({ unit: other.fact.unit, fileLabel: label, span: other.fact.span, file: { name: other.file, start: other.fact.start, end: other.fact.end } });
     }
-    return others;
+    return { first, total };
   }
 
   /** A `no-careunit` on a provider that another file gives a care unit: one provider (CVR) split over files. */

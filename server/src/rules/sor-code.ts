@@ -153,10 +153,17 @@ export interface CodeElsewhere {
 
 const MAX_NAMED_ELSEWHERE = 3;
 
-/** The finding on a unit whose code units of other files share: named with their files, each a related location there. */
-export function sharedAcrossFiles(unit: UnitCode, others: readonly CodeElsewhere[]): Report {
+/** The related locations one finding lists across files: a file copied a hundred times must not make each finding a hundred. */
+export const MAX_RELATED_ELSEWHERE = 10;
+
+/**
+ * The finding on a unit whose code units of other files share: named with their files, each a
+ * related location there. `others` are the first of them (up to MAX_RELATED_ELSEWHERE); `total`
+ * counts them all.
+ */
+export function sharedAcrossFiles(unit: UnitCode, others: readonly CodeElsewhere[], total = others.length): Report {
   const where = (other: CodeElsewhere, inFile: string) => `"${other.unit}" ${inFile} ${other.fileLabel}`;
-  const more = others.length - MAX_NAMED_ELSEWHERE;
+  const more = total - Math.min(others.length, MAX_NAMED_ELSEWHERE);
   const names = (inFile: string, andMore: string) =>
     others.slice(0, MAX_NAMED_ELSEWHERE).map((other) => where(other, inFile)).join(', ') + (more > 0 ? ` ${andMore}` : '');
   const named: Msg = msg(names('i', `og ${more} flere`), names('in', `and ${more} more`));
@@ -164,7 +171,7 @@ export function sharedAcrossFiles(unit: UnitCode, others: readonly CodeElsewhere
     span: unit.span,
     message: msg(`SOR-koden "${unit.code}" for "${unit.unit}" bruges også af ${named.da}.`, `The SOR code "${unit.code}" of "${unit.unit}" is also used by ${named.en}.`),
     action: CORRECT_THE_CODE,
-    related: others.map((other) => ({
+    related: others.slice(0, MAX_RELATED_ELSEWHERE).map((other) => ({
       span: other.span,
       file: other.file,
       message: msg(`Samme SOR-kode på ${where(other, 'i')}`, `The same SOR code on ${where(other, 'in')}`),

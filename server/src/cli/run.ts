@@ -62,7 +62,7 @@ interface Linted {
   facts: FileFacts;
   relint?: () => Promise<LintResult>;
   /** Records the outcome in the cache: clean (with its facts) or not. */
-  remember?: (clean: boolean, facts: FileFacts) => void;
+  remember?: (clean: boolean) => void;
   fromStdin: boolean;
 }
 
@@ -231,11 +231,12 @@ async function lintFile(
       } else state.diffs.push(fixDiff(content, result.text, target.displayPath));
     }
   } else result = await lintText(content);
+  const facts = factsOf(result, today);
   return {
     ...file,
     result,
-    facts: factsOf(result, today),
-    remember: (clean, facts) => {
+    facts,
+    remember: (clean) => {
       if (!cache || !configHash) return;
       if (clean && !options.fixDryRun) cache.recordClean(path, written, configHash, facts);
       else cache.forget(path);
@@ -295,7 +296,7 @@ async function workspaceReports(
     }
     const findings = result && (indexed.has(file) ? workspace.findingsOf(file.name, result, file.lang) : result.findings);
     const report = result ? fileReport(file, result, findings!, options, lang, state) : emptyReport(file);
-    file.remember?.(report.findings.length === 0 && (result?.findings.length ?? 0) === 0, file.facts);
+    file.remember?.(report.findings.length === 0 && (result?.findings.length ?? 0) === 0);
     reports.push(report);
     if (file.fromStdin) stdinReports.add(report);
   }

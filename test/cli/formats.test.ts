@@ -24,7 +24,7 @@ function textAt(text: string, f: { line: number; column: number; endLine: number
 }
 
 describe('--format json', () => {
-  it('has the shape CLI.md gives, grown by action and docsUrl; 1-based positions, and fixable', () => {
+  it('has the shape CLI.md gives, grown by action, docsUrl and related; 1-based positions, and fixable', () => {
     const result = runCli(['--format', 'json', 'basic/errors.sor.yaml', 'basic/clean.sor.yaml']);
     expect(result.code).toBe(1);
     const report = jsonReport(result);
@@ -35,7 +35,8 @@ describe('--format json', () => {
     expect(report.map((file) => file.filePath)).toEqual(['basic/errors.sor.yaml', 'basic/clean.sor.yaml']);
     expect(report[1].findings).toEqual([]);
     const [cvr, unknownKey] = report[0].findings;
-    expect(Object.keys(cvr)).toEqual(['ruleId', 'severity', 'message', 'action', 'docsUrl', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+    expect(Object.keys(cvr)).toEqual(['ruleId', 'severity', 'message', 'action', 'docsUrl', 'line', 'column', 'endLine', 'endColumn', 'fixable', 'related']);
+    expect(cvr.related).toEqual([]);
     expect(report[0].findings).toHaveLength(2);
     expect([cvr.ruleId, cvr.severity, cvr.line, cvr.column, cvr.fixable]).toEqual(['provider-cvr', 'error', 4, 8, false]);
     expect(textAt(read('basic/errors.sor.yaml'), cvr)).toBe('"29403474"');

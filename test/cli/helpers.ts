@@ -80,6 +80,8 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  /** Where a conflict's other ends are: this file or another of the run (filePath as the run shows it). */
+  related: { message: string; filePath: string; line: number; column: number; endLine: number; endColumn: number }[];
 }
 
 export type JsonReport = { filePath: string; findings: JsonFinding[] }[];

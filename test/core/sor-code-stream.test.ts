@@ -57,4 +57,16 @@ describe('sor-code across the documents of a YAML stream', () => {
     const seen = findingsOf(sorCode, one);
     expect(seen[0].message).toMatch(/^The SOR code "698481000016007" of "[^"]+" is also used by "Plejecenter Birkely" in this file\.$/);
   });
+
+  it('is no conflict for one provider (CVR) split over documents: each repeats its own code', () => {
+    const provider = (cvr: string, unit: string, code: string) =>
+      `provider:\n  name: Omsorgshuset ApS\n  cvr: "${cvr}"\n  sorId: "698481000016007"\ninstitutions:\n  - name: ${unit}\n    sorId: "${code}"\n`;
+    const split = provider('29403473', 'Plejecenter Østervang', '21000016006') + '---\n' + provider('29403473', 'Plejecenter Birkely', '11000016002');
+    expect(findingsOf(sorCode, split)).toEqual([]);
+    const two = split.replace(/29403473(?![\s\S]*29403473)/, '12345674');
+    expect(findingsOf(sorCode, two).map((f) => [f.line, f.message])).toEqual([
+      [4, 'The SOR code "698481000016007" of "Omsorgshuset ApS" is also used by "Omsorgshuset ApS" (document 2) in this file.'],
+      [12, 'The SOR code "698481000016007" of "Omsorgshuset ApS" is also used by "Omsorgshuset ApS" (document 1) in this file.'],
+    ]);
+  });
 });

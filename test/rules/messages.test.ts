@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../server/src/core/i18n.js';
 import { notInDarWording, retiredWording, unknownDarIdWording } from '../../server/src/rules/address-not-in-dar.js';
 import { allRules } from '../../server/src/rules/index.js';
+import { sharedAcrossFiles } from '../../server/src/rules/sor-code.js';
 import { findingsOf } from '../helpers/rule-tester.js';
 
 type Rendered = Record<Lang, [message: string, action: string][]>;
@@ -209,5 +210,33 @@ describe('what every rule says, in Danish and English', () => {
       expect(isOneSentence(message), message).toBe(true);
       expect(isOneSentence(action), action).toBe(true);
     }
+  });
+});
+
+describe('what sor-code says across files', () => {
+  it('names the unit and the file at the other end, one sentence each, in Danish and English', () => {
+    const place = { span: { start: 0, end: 1 }, file: { name: '/w/providers/birkely.sor.yaml', start: { line: 6, character: 11 }, end: { line: 6, character: 28 } } };
+    const { message, action } = sharedAcrossFiles({ code: '698481000016007', unit: 'Plejecenter Østervang', span: { start: 0, end: 1 } }, [
+      { unit: 'Plejecenter Birkely', fileLabel: 'providers/birkely.sor.yaml', ...place },
+    ]);
+    expect([message.da, action!.da]).toEqual([
+      'SOR-koden "698481000016007" for "Plejecenter Østervang" bruges også af "Plejecenter Birkely" i providers/birkely.sor.yaml.',
+      'Ret koden på den enhed, der har fået den forkerte (SOR-browseren viser, hvilken enhed den hører til).',
+    ]);
+    expect([message.en, action!.en]).toEqual([
+      'The SOR code "698481000016007" of "Plejecenter Østervang" is also used by "Plejecenter Birkely" in providers/birkely.sor.yaml.',
+      'Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).',
+    ]);
+    for (const text of [message.da, message.en, action!.da, action!.en]) {
+      expect(text.length, text).toBeLessThanOrEqual(150);
+      expect(isOneSentence(text), text).toBe(true);
+    }
+    // Past three, the others are counted; the related locations list them all.
+    const many = sharedAcrossFiles({ code: '698481000016007', unit: 'Plejecenter Østervang', span: { start: 0, end: 1 } }, [
+      ...['a', 'b', 'c', 'd', 'e'].map((name) => ({ unit: `Afsnit ${name.toUpperCase()}`, fileLabel: `${name}.sor.yaml`, ...place })),
+    ]);
+    expect(many.message.da).toBe('SOR-koden "698481000016007" for "Plejecenter Østervang" bruges også af "Afsnit A" i a.sor.yaml, "Afsnit B" i b.sor.yaml, "Afsnit C" i c.sor.yaml og 2 flere.');
+    expect(many.message.en).toBe('The SOR code "698481000016007" of "Plejecenter Østervang" is also used by "Afsnit A" in a.sor.yaml, "Afsnit B" in b.sor.yaml, "Afsnit C" in c.sor.yaml and 2 more.');
+    expect(many.related).toHaveLength(5);
   });
 });

@@ -23,6 +23,10 @@ ruleTester(rule, {
     },
     { name: 'no provider in the document', text: 'institutions:\n  - name: Klinik Nord\n    unitType: klinik\n' },
     { name: 'a file cut short by a syntax error', text: withoutCareUnit + '  - name: [Plejecenter Vestervang\n' },
+    {
+      name: 'one provider (CVR) split over the documents of a stream: its care unit in another document',
+      text: withoutCareUnit + '---\n' + providerYaml('  - name: Plejecenter Birkely\n    unitType: plejeenhed\n'),
+    },
   ],
   invalid: [
     {
@@ -44,6 +48,11 @@ ruleTester(rule, {
     {
       name: 'the only care unit is closed',
       text: providerYaml('  - name: Gammelt plejecenter\n    unitType: plejeenhed\n    toDate: 2024-01-31\n'),
+      findings: [AT_NAME],
+    },
+    {
+      name: 'another provider (another CVR) in the next document of the stream has the care unit',
+      text: withoutCareUnit + '---\n' + providerYaml('  - name: Plejecenter Birkely\n    unitType: plejeenhed\n').replace('29403473', '12345674'),
       findings: [AT_NAME],
     },
     { name: 'no institutions at all', text: 'provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n', findings: [AT_NAME] },

@@ -1,10 +1,12 @@
 // --cache: a file whose size and mtime (else content hash), configuration and tool version are
 // those of its last clean run is not read again. Only clean files are remembered, so whatever a
-// cached file would report is nothing.
+// cached file would report on its own is nothing; with each, the facts the checks across files
+// read (core/workspace.ts), so a partner that changed is still compared with it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { msg } from '../core/i18n.js';
+import type { FileFacts } from '../core/workspace.js';
 import { FileReadError, readRegularFile } from '../fs/read.js';
 import { CliError } from './errors.js';
 
@@ -15,6 +17,7 @@ interface Entry {
   mtimeMs: number;
   contentHash: string;
   configHash: string;
+  facts: FileFacts;
 }
 
 interface CacheFile {
@@ -53,21 +56,21 @@ export class LintCache {
     return new LintCache(path, data);
   }
 
-  /** Clean last time and not changed since, by size and mtime: no need to read the file. */
-  unchangedByStat(file: string, size: number, mtimeMs: number, configHash: string): boolean {
+  /** Clean last time and not changed since, by size and mtime (no need to read the file): its facts. */
+  cleanByStat(file: string, size: number, mtimeMs: number, configHash: string): FileFacts | undefined {
     const entry = this.data.files[file];
-    return !!entry && entry.configHash === configHash && entry.size === size && entry.mtimeMs === mtimeMs;
+    return entry && entry.configHash === configHash && entry.size === size && entry.mtimeMs === mtimeMs ? keptFacts(entry) : undefined;
   }
 
-  /** Clean last time and the same content (touched, not changed). */
-  unchangedByContent(file: string, content: string, configHash: string): boolean {
+  /** Clean last time and the same content (touched, not changed): its facts. */
+  cleanByContent(file: string, content: string, configHash: string): FileFacts | undefined {
     const entry = this.data.files[file];
-    return !!entry && entry.configHash === configHash && entry.contentHash === hashOf(content);
+    return entry && entry.configHash === configHash && entry.contentHash === hashOf(content) ? keptFacts(entry) : undefined;
   }
 
-  recordClean(file: string, content: string, configHash: string): void {
+  recordClean(file: string, content: string, configHash: string, facts: FileFacts): void {
     const stat = statSync(file);
-    this.data.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, contentHash: hashOf(content), configHash };
+    this.data.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, contentHash: hashOf(content), configHash, facts };
     this.dirty = true;
   }
 
@@ -82,6 +85,11 @@ export class LintCache {
     mkdirSync(dirname(this.location), { recursive: true });
     writeFileSync(this.location, JSON.stringify(this.data));
   }
+}
+
+/** An entry written before entries kept facts is no use: the file is linted again. */
+function keptFacts(entry: Entry): FileFacts | undefined {
+  return Array.isArray(entry.facts?.codes) && Array.isArray(entry.facts.providers) ? entry.facts : undefined;
 }
 
 function isDirectory(path: string): boolean {

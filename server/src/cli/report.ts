@@ -1,7 +1,7 @@
 // What every formatter receives: per file, the findings with their 1-based positions worked out
 // once (columns in UTF-16 code units, as LSP and CLI.md count them).
 import type { Span } from '../core/ast.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Related } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import { LineIndex } from '../core/lines.js';
 import type { SorDocument } from '../core/model.js';
@@ -50,4 +50,16 @@ export function range1(lines: LineIndex, span: Span): Range1 {
 
 export function reportedFinding(lines: LineIndex, finding: Finding): ReportedFinding {
   return { ...range1(lines, finding.span), finding, fixable: finding.fixes.some((fix) => fix.safe) };
+}
+
+/** A related location's place: in this file from its offsets, in another from the lines and columns the workspace kept. */
+export function relatedRange(lines: LineIndex, related: Related): Range1 {
+  if (!related.file) return range1(lines, related.span);
+  const { start, end } = related.file;
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** The run's files by the name the workspace gave them (core/workspace.ts), where a related location in another file points. */
+export function filesByName(files: readonly FileReport[]): Map<string, FileReport> {
+  return new Map(files.map((file) => [file.absolutePath ?? file.filePath, file]));
 }

@@ -13,6 +13,9 @@ import type { FixSelection } from '../core/fix-loop.js';
 import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
+import type { Finding } from '../core/finding.js';
+import type { FileFacts } from '../core/workspace.js';
+import { factsOf, WorkspaceIndex } from '../core/workspace.js';
 import type { CliOptions } from './args.js';
 import { parseOptions } from './args.js';
 import { applyBulkSuppressions, checkBulkOptions } from './bulk-suppressions.js';
@@ -44,6 +47,25 @@ export interface CliIo {
 /** What main does next: exit with a code, or keep running as the language server. */
 export type Outcome = { exitCode: number } | { languageServer: true };
 
+/**
+ * A file linted in this run, before the findings across files: its lint, or none when the cache
+ * vouches that it was clean (then `relint` reads and lints it, should a partner now conflict).
+ */
+interface Linted {
+  /** Its name in the run's workspace: the absolute path (standard input without a name: `<stdin>`). */
+  name: string;
+  displayPath: string;
+  absolutePath: string | undefined;
+  /** The language of its findings (the file's configuration may choose one). */
+  lang: Lang;
+  result: LintResult | undefined;
+  facts: FileFacts;
+  relint?: () => Promise<LintResult>;
+  /** Records the outcome in the cache: clean (with its facts) or not. */
+  remember?: (clean: boolean) => void;
+  fromStdin: boolean;
+}
+
 /** What lints leave besides reports: --fix-dry-run's diffs, rules that threw, files it could not read or write. */
 interface RunState {
   diffs: string[];
@@ -69,13 +91,12 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   const targets = expandTargets(options.targets, cwd);
   const today = new Date().toISOString().slice(0, 10);
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
-  const reports: FileReport[] = [];
+  const linted: Linted[] = [];
   const state: RunState = { diffs: [], ruleFailures: [], fileErrors: 0 };
   // One verifier for every file, so they share its cache and its rate limit.
   const online = onlineAddresses(options, io);
   // Per folder or glob argument: how many of its files are not ignored.
   const lintedByArgument = new Map<string, number>();
-  const stdinReports = new Set<FileReport>();
 
   // One file that cannot be read or written is said at once, and the others are still linted.
   const fileError = (text: Msg) => {
@@ -88,9 +109,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       continue;
     }
     if (target.kind === 'stdin') {
-      const report = await lintStdin(options, io, lang, today, state, online);
-      stdinReports.add(report);
-      reports.push(report);
+      linted.push(await lintStdin(options, io, lang, today, state, online));
       continue;
     }
     const config = await commandLineConfig(target.absolutePath, options, cwd);
@@ -100,7 +119,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       continue;
     }
     try {
-      reports.push(await lintFile(target, config, options, lang, today, cache, state, online));
+      linted.push(await lintFile(target, config, options, lang, today, cache, state, online));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       fileError(error.text);
@@ -112,6 +131,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
       throw new CliError(msg(`alle filer, som "${argument}" angiver, udelukkes af ${by.da}`, `every file that "${argument}" names is ignored by ${by.en}`));
     }
   }
+  const { reports, stdinReports } = await workspaceReports(linted, options, lang, state, fileError);
   cache?.save();
   const bulk = applyBulkSuppressions(reports, options.bulk, cwd, stdinReports);
 
@@ -167,19 +187,35 @@ async function lintFile(
   cache: LintCache | undefined,
   state: RunState,
   online: OnlineAddresses,
-): Promise<FileReport> {
+): Promise<Linted> {
   const path = target.absolutePath;
+  const fileLang = options.lang ?? config.lang ?? lang;
+  const lintText = lintAndVerify(config, online, { fileName: path, lang: fileLang, today, inlineConfig: options.inlineConfig });
+  const file = { name: path, displayPath: target.displayPath, absolutePath: path, lang: fileLang, fromStdin: false };
   const configHash = cache && configHashOf(config, options, lang, today, online.describe(config));
+  // Clean last time: its findings across files come from the facts the cache kept, unless a partner now conflicts.
+  const cached = (facts: FileFacts, content?: string): Linted => ({
+    ...file,
+    result: undefined,
+    facts,
+    relint: () => lintText(content ?? readText(path, target.displayPath)),
+    remember: (clean) => {
+      if (!clean) cache?.forget(path);
+    },
+  });
   if (cache && configHash) {
     const stat = statOrUndefined(path);
-    if (stat && cache.unchangedByStat(path, stat.size, stat.mtimeMs, configHash)) return emptyReport(target);
+    const facts = stat && cache.cleanByStat(path, stat.size, stat.mtimeMs, configHash);
+    if (facts) return cached(facts);
   }
   const content = readText(path, target.displayPath);
-  if (cache && configHash && cache.unchangedByContent(path, content, configHash)) {
-    cache.recordClean(path, content, configHash);
-    return emptyReport(target);
+  if (cache && configHash) {
+    const facts = cache.cleanByContent(path, content, configHash);
+    if (facts) {
+      cache.recordClean(path, content, configHash, facts);
+      return cached(facts, content);
+    }
   }
-  const lintText = lintAndVerify(config, online, { fileName: path, lang: options.lang ?? config.lang ?? lang, today, inlineConfig: options.inlineConfig });
   let result: LintResult;
   let written = content;
   if (options.fix || options.fixDryRun) {
@@ -195,25 +231,76 @@ async function lintFile(
       } else state.diffs.push(fixDiff(content, result.text, target.displayPath));
     }
   } else result = await lintText(content);
-  const report = fileReport(target.displayPath, path, result, options, lang, state);
-  if (cache && configHash) {
-    if (result.findings.length === 0 && report.findings.length === 0 && !options.fixDryRun) cache.recordClean(path, written, configHash);
-    else cache.forget(path);
-  }
-  return report;
+  const facts = factsOf(result, today);
+  return {
+    ...file,
+    result,
+    facts,
+    remember: (clean) => {
+      if (!cache || !configHash) return;
+      if (clean && !options.fixDryRun) cache.recordClean(path, written, configHash, facts);
+      else cache.forget(path);
+    },
+  };
 }
 
-async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState, online: OnlineAddresses): Promise<FileReport> {
+async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: string, state: RunState, online: OnlineAddresses): Promise<Linted> {
   const name = options.stdinFilename;
   const absolute = name === undefined ? undefined : resolve(io.cwd, name);
   const config = await commandLineConfig(absolute ?? resolve(io.cwd, 'stdin'), options, io.cwd);
   const content = await io.readStdin();
-  const lintText = lintAndVerify(config, online, { fileName: name, lang: options.lang ?? config.lang ?? lang, today, inlineConfig: options.inlineConfig });
+  const fileLang = options.lang ?? config.lang ?? lang;
+  const lintText = lintAndVerify(config, online, { fileName: name, lang: fileLang, today, inlineConfig: options.inlineConfig });
   const displayPath = name ?? '<stdin>';
-  if (!options.fixDryRun) return fileReport(displayPath, absolute, await lintText(content), options, lang, state);
-  const outcome = await fixUntilStableAsync(await lintText(content), lintText, fixSelection(options));
-  if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
-  return fileReport(displayPath, absolute, outcome.result, options, lang, state);
+  let result = await lintText(content);
+  if (options.fixDryRun) {
+    const outcome = await fixUntilStableAsync(result, lintText, fixSelection(options));
+    if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
+    result = outcome.result;
+  }
+  return { name: absolute ?? displayPath, displayPath, absolutePath: absolute, lang: fileLang, result, facts: factsOf(result, today), fromStdin: true };
+}
+
+/**
+ * The run's files are one workspace: each file's report holds its findings across files too (a
+ * SOR code that a unit of another file shares; no `no-careunit` for a provider whose care unit
+ * another file gives). A file the cache vouched for is linted after all when a partner conflicts.
+ */
+async function workspaceReports(
+  linted: readonly Linted[],
+  options: CliOptions,
+  lang: Lang,
+  state: RunState,
+  fileError: (text: Msg) => void,
+): Promise<{ reports: FileReport[]; stdinReports: Set<FileReport> }> {
+  const workspace = new WorkspaceIndex();
+  // Standard input named as a file the run also reads is left out: one name, one file.
+  const indexed = new Set<Linted>();
+  for (const file of linted) {
+    if (workspace.has(file.name)) continue;
+    workspace.set(file.name, file.displayPath, file.facts);
+    indexed.add(file);
+  }
+  const reports: FileReport[] = [];
+  const stdinReports = new Set<FileReport>();
+  for (const file of linted) {
+    let result = file.result;
+    if (!result && file.relint && workspace.hasFindingsAcross(file.name)) {
+      try {
+        result = await file.relint();
+      } catch (error) {
+        if (!(error instanceof FileError)) throw error;
+        fileError(error.text);
+        continue;
+      }
+    }
+    const findings = result && (indexed.has(file) ? workspace.findingsOf(file.name, result, file.lang) : result.findings);
+    const report = result ? fileReport(file, result, findings!, options, lang, state) : emptyReport(file);
+    file.remember?.(report.findings.length === 0 && (result?.findings.length ?? 0) === 0);
+    reports.push(report);
+    if (file.fromStdin) stdinReports.add(report);
+  }
+  return { reports, stdinReports };
 }
 
 /**
@@ -234,19 +321,21 @@ function fixDiff(content: string, fixed: string, displayPath: string): string {
   return unifiedDiff(content.replace(/^\uFEFF/, ''), fixed, `a/${displayPath}`, `b/${displayPath}`);
 }
 
-function fileReport(displayPath: string, absolutePath: string | undefined, result: LintResult, options: CliOptions, lang: Lang, state: RunState): FileReport {
+/** `findings`: the file's in the workspace (its lint's and those across files); unused directives are known after them. */
+function fileReport(file: Linted, result: LintResult, findings: readonly Finding[], options: CliOptions, lang: Lang, state: RunState): FileReport {
+  const { displayPath, absolutePath } = file;
   state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
   const lines = new LineIndex(result.text);
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
-  const findings = [...findingsToOffer(result), ...extra]
+  const shown = [...findingsToOffer({ text: result.text, findings }), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')
     .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
     .map((finding) => reportedFinding(lines, finding));
-  return { filePath: displayPath, absolutePath, text: result.text, lines, documents: result.documents, findings };
+  return { filePath: displayPath, absolutePath, text: result.text, lines, documents: result.documents, findings: shown };
 }
 
-function emptyReport(target: FileTarget): FileReport {
-  return { filePath: target.displayPath, absolutePath: target.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
+function emptyReport(file: Linted): FileReport {
+  return { filePath: file.displayPath, absolutePath: file.absolutePath, text: '', lines: new LineIndex(''), documents: [], findings: [] };
 }
 
 /** A file's size and mtime for the cache; a loop or a missing file is left to the read to report. */

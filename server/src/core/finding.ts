@@ -1,4 +1,5 @@
 import type { Span } from './ast.js';
+import type { Position } from './lines.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -18,9 +19,21 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** A place in another file of the workspace (core/workspace.ts), which this file's text cannot locate. */
+export interface RelatedFile {
+  /** The file as the face named it to the workspace index: an absolute path (the command), a URI (the server). */
+  name: string;
+  /** The place there: 0-based lines and UTF-16 columns. */
+  start: Position;
+  end: Position;
+}
+
 export interface Related {
+  /** Offsets into the text of the file the place is in: this one, or `file`. */
   span: Span;
   message: string;
+  /** Set when the place is in another file. */
+  file?: RelatedFile;
 }
 
 /** What a face shows on one line: the message, then what to do. */

@@ -83,7 +83,7 @@ function toFinding(rule: Rule, setting: Severity | undefined, report: Report, la
     message: report.message[lang],
     action: report.action?.[lang],
     span: report.span,
-    related: (report.related ?? []).map((r) => ({ span: r.span, message: r.message[lang] })),
+    related: (report.related ?? []).map((r) => ({ span: r.span, message: r.message[lang], ...(r.file && { file: r.file }) })),
     fixes: (report.fixes ?? []).map((f) => ({ title: f.title[lang], safe: f.safe, edits: f.edits })),
   };
 }

@@ -2,7 +2,7 @@
 // Rules report spans and bilingual messages; the core localises, applies configuration and
 // suppressions, and hands findings to the CLI and the language server.
 import type { MapNode, Node, Span } from './ast.js';
-import type { Severity, TextEdit } from './finding.js';
+import type { RelatedFile, Severity, TextEdit } from './finding.js';
 import type { Lang, Msg } from './i18n.js';
 import type { SorDocument } from './model.js';
 import type { Directive } from './suppressions.js';
@@ -66,7 +66,8 @@ export interface Report {
   message: Msg;
   /** One sentence: what to do. The why lives once, in the rule's documentation. */
   action?: Msg;
-  related?: { span: Span; message: Msg }[];
+  /** The other places of a conflict; `file` when one is in another file of the workspace. */
+  related?: { span: Span; message: Msg; file?: RelatedFile }[];
   fixes?: FixSpec[];
   /**
    * For the rule's secondary findings only (an inherited field reported as information, an

@@ -81,7 +81,8 @@ function toDiagnostic(finding: Finding, document: TextDocument, mapper: Position
   if (docsUrl) diagnostic.codeDescription = { href: docsUrl };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: document.uri, range: mapper.range(related.span) },
+      // In another file of the workspace: the index names it by its URI and kept its place there.
+      location: related.file ? { uri: related.file.name, range: { start: related.file.start, end: related.file.end } } : { uri: document.uri, range: mapper.range(related.span) },
       message: related.message,
     }));
   }

@@ -1,9 +1,11 @@
 // no-careunit: a provider with no open plejeenhed has nothing to show on plejeoverblikket
 // (Afsnit 2, "Opgaven": every care unit the provider runs must be registered as a plejeenhed).
+// A provider is its CVR: one split over documents or files is one provider.
 import { msg } from '../core/i18n.js';
 import { displayName, entitySpan, isClosed } from '../core/model.js';
 import type { Rule, Wording } from '../core/rule.js';
-import { isNursingHome, isOpenCareUnit } from './support/unit-types.js';
+import { providerCvr } from './support/cvr.js';
+import { hasOpenCareUnit, isNursingHome } from './support/unit-types.js';
 import { exampleFile } from './support/examples.js';
 
 export const noCareunit: Rule = {
@@ -16,8 +18,8 @@ export const noCareunit: Rule = {
       'A provider whose structure has no plejeenhed at all.',
     ),
     rationale: msg(
-      'Plejeoverblikket henter fra SOR kun de enheder, der har enhedstypen plejeenhed; har leverandøren ingen, vises intet af den. Vejledningens opgave (afsnit 2, "Opgaven") er netop at give eksisterende plejehjem den nye enhedstype og oprette de plejeenheder, der mangler.',
-      'Plejeoverblikket takes from SOR only the units typed plejeenhed; a provider with none shows nothing there. The guidance\'s task (Afsnit 2, "Opgaven") is exactly to give existing nursing homes the new unit type and to create the care units that are missing.',
+      'Plejeoverblikket henter fra SOR kun de enheder, der har enhedstypen plejeenhed; har leverandøren ingen, vises intet af den. Vejledningens opgave (afsnit 2, "Opgaven") er netop at give eksisterende plejehjem den nye enhedstype og oprette de plejeenheder, der mangler. En leverandør er sit CVR-nummer: er den delt over flere dokumenter eller filer af samme kørsel eller arbejdsområde, tæller en plejeenhed i en hvilken som helst af dem.',
+      'Plejeoverblikket takes from SOR only the units typed plejeenhed; a provider with none shows nothing there. The guidance\'s task (Afsnit 2, "Opgaven") is exactly to give existing nursing homes the new unit type and to create the care units that are missing. A provider is its CVR number: split over several documents or files of one run or workspace, a care unit in any of them counts.',
     ),
     remedy: msg(
       'Giv den enhed, der er selve plejehjemmet, enhedstypen plejeenhed (afsnit 3, aktivitet 2), eller opret plejeenheden som en sundhedsinstitution (aktivitet 1b).',
@@ -35,7 +37,11 @@ export const noCareunit: Rule = {
     const { document, today } = context;
     // A file cut short by a syntax error may have lost its care units: absence proves nothing.
     if (!document.provider || !document.complete) return;
-    if (document.entities.some((entity) => isOpenCareUnit(entity, today))) return;
+    if (hasOpenCareUnit(document, today)) return;
+    // One provider (one CVR) split over the documents of a stream has its care units in any of them;
+    // over the files of a workspace, core/workspace.ts withdraws the finding.
+    const cvr = providerCvr(document);
+    if (cvr !== undefined && context.documents.some((other) => other !== document && providerCvr(other) === cvr && hasOpenCareUnit(other, today))) return;
     const nursingHomes = document.entities.filter((entity) => isNursingHome(entity) && !isClosed(entity, today)).length;
     context.report({ span: entitySpan(document.provider), ...noCareUnitWording(displayName(document.provider), nursingHomes) });
   },

@@ -10,8 +10,9 @@ import type { Lang } from '../../core/i18n.js';
 import { PARSE_RULE_ID } from '../../core/lint.js';
 import { allRules } from '../../rules/index.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../directives.js';
-import type { FileReport, Formatter, ReportedFinding } from '../report.js';
-import { range1 } from '../report.js';
+import type { Related } from '../../core/finding.js';
+import type { FileReport, Formatter, Range1, ReportedFinding } from '../report.js';
+import { filesByName, range1, relatedRange } from '../report.js';
 import { repoRelativePath } from '../paths.js';
 import { fingerprints } from './fingerprint.js';
 
@@ -57,10 +58,17 @@ function descriptors(lang: Lang): RuleDescriptor[] {
 export const sarifFormatter: Formatter = (files, context) => {
   const rules = descriptors(context.lang);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const byName = filesByName(files);
+  // A related location in another file of the run is in that file's artifact.
+  const relatedArtifact = (location: ArtifactLocation, related: Related): ArtifactLocation => {
+    if (!related.file) return location;
+    const other = byName.get(related.file.name);
+    return other ? artifactLocation(other, context.repoRoot) : { uri: pathToFileURL(related.file.name).href };
+  };
   const results = files.flatMap((file) => {
     const location = artifactLocation(file, context.repoRoot);
     const prints = fingerprints(file, location.uri);
-    return file.findings.map((f, i) => resultOf(file, f, location, ruleIndex, prints[i]));
+    return file.findings.map((f, i) => resultOf(file, f, location, ruleIndex, prints[i], (related) => relatedArtifact(location, related)));
   });
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -95,11 +103,21 @@ function encodePath(path: string): string {
 }
 
 function region(file: FileReport, span: Span) {
-  const r = range1(file.lines, span);
+  return regionOf(range1(file.lines, span));
+}
+
+function regionOf(r: Range1) {
   return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-function resultOf(file: FileReport, f: ReportedFinding, location: ArtifactLocation, ruleIndex: Map<string, number>, fingerprint: string) {
+function resultOf(
+  file: FileReport,
+  f: ReportedFinding,
+  location: ArtifactLocation,
+  ruleIndex: Map<string, number>,
+  fingerprint: string,
+  relatedLocation: (related: Related) => ArtifactLocation,
+) {
   const { finding } = f;
   const physical = (span: Span) => ({ physicalLocation: { artifactLocation: location, region: region(file, span) } });
   const safeFixes = finding.fixes.filter((fix) => fix.safe);
@@ -110,7 +128,11 @@ function resultOf(file: FileReport, f: ReportedFinding, location: ArtifactLocati
     message: { text: messageWithAction(finding) },
     locations: [physical(finding.span)],
     ...(finding.related.length > 0 && {
-      relatedLocations: finding.related.map((related, id) => ({ id, ...physical(related.span), message: { text: related.message } })),
+      relatedLocations: finding.related.map((related, id) => ({
+        id,
+        physicalLocation: { artifactLocation: relatedLocation(related), region: regionOf(relatedRange(file.lines, related)) },
+        message: { text: related.message },
+      })),
     }),
     partialFingerprints: { 'sorLint/v1': fingerprint },
     ...(safeFixes.length > 0 && {

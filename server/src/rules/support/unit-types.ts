@@ -24,6 +24,11 @@ export function isOpenCareUnit(entity: Entity, today: string): boolean {
   return entity.level !== 'provider' && isCareUnit(entity) && !isClosed(entity, today);
 }
 
+/** Whether the document gives its provider an open care unit: what plejeoverblikket shows of it. */
+export function hasOpenCareUnit(document: SorDocument, today: string): boolean {
+  return document.entities.some((entity) => isOpenCareUnit(entity, today));
+}
+
 export function isNursingHome(entity: Entity): boolean {
   return unitTypeOf(entity) === NURSING_HOME_TYPE;
 }

@@ -2,12 +2,13 @@
 // contract only grows: each finding also carries its action and its rule's documentation link.
 import { docsUrlOf } from '../../rules/index.js';
 import type { Formatter } from '../report.js';
+import { jsonPieces, streamed } from './json-pieces.js';
 
-export const jsonFormatter: Formatter = (files) =>
-  JSON.stringify(
-    files.map((file) => ({
-      filePath: file.filePath,
-      findings: file.findings.map((f) => ({
+export const jsonFormatter: Formatter = function* (files) {
+  const report = files.map((file) => ({
+    filePath: file.filePath,
+    findings: streamed(
+      file.findings, (f) => ({
         ruleId: f.finding.ruleId,
         severity: f.finding.severity,
         message: f.finding.message,
@@ -18,8 +19,10 @@ export const jsonFormatter: Formatter = (files) =>
         endLine: f.endLine,
         endColumn: f.endColumn,
         fixable: f.fixable,
-      })),
-    })),
-    null,
-    2,
-  ) + '\n';
+      }),
+    ),
+  }));
+  yield* jsonPieces(report);
+  yield '\n';
+};
+

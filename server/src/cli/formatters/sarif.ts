@@ -14,6 +14,7 @@ import type { FileReport, Formatter, ReportedFinding } from '../report.js';
 import { range1 } from '../report.js';
 import { repoRelativePath } from '../paths.js';
 import { fingerprints } from './fingerprint.js';
+import { jsonPieces, streamed } from './json-pieces.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/sor-lint/sor-lint';
@@ -54,14 +55,16 @@ function descriptors(lang: Lang): RuleDescriptor[] {
   ];
 }
 
-export const sarifFormatter: Formatter = (files, context) => {
+export const sarifFormatter: Formatter = function* (files, context) {
   const rules = descriptors(context.lang);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = files.flatMap((file) => {
-    const location = artifactLocation(file, context.repoRoot);
-    const prints = fingerprints(file, location.uri);
-    return file.findings.map((f, i) => resultOf(file, f, location, ruleIndex, prints[i]));
-  });
+  function* results() {
+    for (const file of files) {
+      const location = artifactLocation(file, context.repoRoot);
+      const prints = fingerprints(file, location.uri);
+      for (let i = 0; i < file.findings.length; i++) yield resultOf(file, file.findings[i], location, ruleIndex, prints[i]);
+    }
+  }
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -70,11 +73,12 @@ export const sarifFormatter: Formatter = (files, context) => {
         tool: { driver: { name: 'sor-lint', version: context.version, semanticVersion: context.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.repoRoot.endsWith('/') ? context.repoRoot : context.repoRoot + '/').href } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: streamed(results()),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* jsonPieces(log);
+  yield '\n';
 };
 
 interface ArtifactLocation {

@@ -13,6 +13,7 @@ import type { FixSelection } from '../core/fix-loop.js';
 import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
 import { LineIndex } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
+import { compareRuleIds } from '../core/pipeline.js';
 import type { CliOptions } from './args.js';
 import { parseOptions } from './args.js';
 import { applyBulkSuppressions, checkBulkOptions } from './bulk-suppressions.js';
@@ -240,7 +241,7 @@ function fileReport(displayPath: string, absolutePath: string | undefined, resul
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
   const findings = [...findingsToOffer(result), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')
-    .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+    .sort((a, b) => a.span.start - b.span.start || compareRuleIds(a.ruleId, b.ruleId))
     .map((finding) => reportedFinding(lines, finding));
   return { filePath: displayPath, absolutePath, text: result.text, lines, documents: result.documents, findings };
 }

@@ -111,7 +111,15 @@ function severityOf(rule: Rule, setting: Severity | undefined, secondary: Severi
 
 /** The order findings are shown in: by place, then by rule. */
 export function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+  return a.span.start - b.span.start || a.span.end - b.span.end || compareRuleIds(a.ruleId, b.ruleId);
+}
+
+/**
+ * Rule ids are lower-case ASCII, where code-unit order is localeCompare's order without the ~5 ms
+ * it takes to start the collator in every run.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */

@@ -39,8 +39,11 @@ export interface FormatContext {
   repoRoot: string;
 }
 
-/** A report format: all files in, the report's text out. */
-export type Formatter = (files: readonly FileReport[], context: FormatContext) => string;
+/**
+ * A report format: all files in, the report's text out in pieces, written as they come, so a big
+ * report never exists as one string (json, sarif and stylish make a piece per finding).
+ */
+export type Formatter = (files: readonly FileReport[], context: FormatContext) => Generator<string, void> | readonly string[];
 
 export function range1(lines: LineIndex, span: Span): Range1 {
   const start = lines.positionAt(span.start);

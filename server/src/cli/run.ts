@@ -1,6 +1,6 @@
 // The command: options in, reports out, an exit code back (0 clean, 1 findings, 2 could not work).
 import type { Stats } from 'node:fs';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import type { OnlineAddresses } from './online.js';
@@ -16,6 +16,7 @@ import type { LintResult } from '../core/lint.js';
 import type { Finding } from '../core/finding.js';
 import type { FileFacts } from '../core/workspace.js';
 import { factsOf, WorkspaceIndex } from '../core/workspace.js';
+import { compareRuleIds } from '../core/pipeline.js';
 import type { CliOptions } from './args.js';
 import { parseOptions } from './args.js';
 import { applyBulkSuppressions, checkBulkOptions } from './bulk-suppressions.js';
@@ -144,9 +145,9 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   if (state.diffs.length > 0) io.stdout.write(state.diffs.join(''));
   for (const report of options.reports) {
     const colour = report.outputFile === undefined && options.color && !io.env.NO_COLOR && !!io.stdout.isTTY;
-    const text = formatters[report.format](bulk.reports, { ...context, color: colour });
-    if (report.outputFile === undefined) io.stdout.write(text);
-    else writeReport(resolve(cwd, report.outputFile), text);
+    const pieces = formatters[report.format](bulk.reports, { ...context, color: colour });
+    if (report.outputFile === undefined) writeInBatches(pieces, (text) => io.stdout.write(text));
+    else writeReport(resolve(cwd, report.outputFile), pieces);
   }
   // A rule that threw may have missed findings: say so, and do not let the run pass.
   for (const failure of state.ruleFailures) {
@@ -329,7 +330,7 @@ function fileReport(file: Linted, result: LintResult, findings: readonly Finding
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
   const shown = [...findingsToOffer({ text: result.text, findings }), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')
-    .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+    .sort((a, b) => a.span.start - b.span.start || compareRuleIds(a.ruleId, b.ruleId))
     .map((finding) => reportedFinding(lines, finding));
   return { filePath: displayPath, absolutePath, text: result.text, lines, documents: result.documents, findings: shown };
 }
@@ -365,13 +366,31 @@ function writeFixed(path: string, displayPath: string, content: string): void {
   }
 }
 
-function writeReport(path: string, text: string): void {
+function writeReport(path: string, pieces: Iterable<string>): void {
+  let fd: number | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    fd = openSync(path, 'w');
+    const file = fd;
+    writeInBatches(pieces, (text) => writeSync(file, text));
   } catch (error) {
     throw new CliError(msg(`kan ikke skrive rapporten til ${path} (${codeOf(error)})`, `cannot write the report to ${path} (${codeOf(error)})`));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A report's pieces joined into writes of about a megabyte: few system calls, no giant string. */
+function writeInBatches(pieces: Iterable<string>, write: (text: string) => unknown): void {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= 1 << 20) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch) write(batch);
 }
 
 /** Everything besides the file's content that decides what a lint of it reports. */

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import configSchema from '../../../schemas/sor-lint-config.schema.json';
 import type { RuleSetting } from '../core/lint.js';
@@ -67,9 +67,17 @@ export const PACKAGE_JSON_KEY = 'sor-lint';
 /** A configuration (or a package.json holding one) larger than this is not one we read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const ajv = new Ajv2020({ allErrors: false });
-ajv.addKeyword('x-description-da');
-const validate = ajv.compile<ConfigData>(configSchema);
+let compiled: ValidateFunction<ConfigData> | undefined;
+
+/** Compiled when a configuration is first read: most runs have none. Checked against the meta-schema by a test, not each run. */
+function configValidator(): ValidateFunction<ConfigData> {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: false, validateSchema: false });
+    ajv.addKeyword('x-description-da');
+    compiled = ajv.compile<ConfigData>(configSchema);
+  }
+  return compiled;
+}
 const knownRuleIds = new Set(allRules.map((rule) => rule.id));
 
 const cache = new Map<string, { mtimeMs: number; size: number; config: LoadedConfig | undefined }>();
@@ -120,6 +128,7 @@ function readConfig(file: string): LoadedConfig | undefined {
 }
 
 function checkData(file: string, data: unknown, keyPrefix: string): asserts data is ConfigData {
+  const validate = configValidator();
   if (!validate(data)) {
     const [error] = validate.errors ?? [];
     const { key, reason } = describe(error);

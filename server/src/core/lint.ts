@@ -9,8 +9,8 @@ import type { SorDocument } from './model.js';
 import { buildModel } from './model.js';
 import type { Language } from './parse.js';
 import { languageOf, parse, stripBom } from './parse.js';
-import type { FindingConfiguration, RuleReport, RuleSetting, SorIdOverride } from './pipeline.js';
-import { byPosition, ruleRuns, settleReports } from './pipeline.js';
+import type { FindingConfiguration, PipelineState, RuleSetting, SorIdOverride } from './pipeline.js';
+import { byPosition, ruleRuns, settledFinding, suppressed } from './pipeline.js';
 import type { Rule, RuleContext, RuleSettings } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { directivesByDocument, findDirectives } from './suppressions.js';
@@ -83,7 +83,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const documents = parsed.documents.map((d) => buildModel(d.root, language, d.complete));
   const directives = language === 'yaml' && options.inlineConfig !== false ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
   const documentDirectives = directivesByDocument(directives, documents.map((document) => document.root.start));
-  const reports: RuleReport[] = [];
+  const state: PipelineState = { text, documents, directives, configuration };
+  const settled: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of options.ruleSet ?? allRules) {
     if (!ruleRuns(configuration, rule.id)) continue;
@@ -98,7 +99,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         registry: allRules,
         directives: documentDirectives[index],
         ruleIds: RULE_IDS,
-        report: (report) => reports.push({ rule, report }),
+        report: (report) => {
+          const finding = settledFinding(state, rule, report, lang);
+          if (finding) settled.push(finding);
+        },
       };
       try {
         rule.check(context);
@@ -107,7 +111,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       }
     });
   }
-  const findings = [...syntaxErrors, ...settleReports({ text, documents, directives, configuration }, reports, lang)].sort(byPosition);
+  const findings = [...syntaxErrors, ...suppressed(state, settled)].sort(byPosition);
   return { text, bom, language, documents, findings: withoutRepeats(findings), directives, configuration, failures };
 }
 

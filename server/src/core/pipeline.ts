@@ -56,9 +56,23 @@ export function ruleRuns(configuration: FindingConfiguration, ruleId: string): b
 export function settleReports(state: PipelineState, reports: readonly RuleReport[], lang: Lang): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, report } of reports) {
-    const setting = settingFor(state, rule.id, report.span.start);
-    if (setting !== 'off') findings.push(toFinding(rule, setting, report, lang));
+    const finding = settledFinding(state, rule, report, lang);
+    if (finding) findings.push(finding);
   }
+  return suppressed(state, findings);
+}
+
+/**
+ * One report configured and localised, as soon as it is made (undefined: its rule is off there),
+ * so that a big file's reports, in both languages with their fixes, are not all kept to the end.
+ */
+export function settledFinding(state: PipelineState, rule: Rule, report: Report, lang: Lang): Finding | undefined {
+  const setting = settingFor(state, rule.id, report.span.start);
+  return setting === 'off' ? undefined : toFinding(rule, setting, report, lang);
+}
+
+/** The last step, over all of a file's settled findings: the suppression comments. */
+export function suppressed(state: PipelineState, findings: Finding[]): Finding[] {
   return applySuppressions(state.text, findings, state.directives);
 }
 
@@ -97,7 +111,15 @@ function severityOf(rule: Rule, setting: Severity | undefined, secondary: Severi
 
 /** The order findings are shown in: by place, then by rule. */
 export function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+  return a.span.start - b.span.start || a.span.end - b.span.end || compareRuleIds(a.ruleId, b.ruleId);
+}
+
+/**
+ * Rule ids are lower-case ASCII, where code-unit order is localeCompare's order without the ~5 ms
+ * it takes to start the collator in every run.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The entity a finding at `offset` belongs to: the innermost one whose mapping contains it. */

@@ -30,5 +30,5 @@ export const githubFormatter: Formatter = (files, context) => {
       lines.push(`::${COMMAND[f.finding.severity]} ${properties.join(',')}::${escapeData(messageWithAction(f.finding))}`);
     }
   }
-  return lines.map((line) => line + '\n').join('');
+  return lines.map((line) => line + '\n');
 };

@@ -9,7 +9,7 @@ import { fingerprints } from './fingerprint.js';
 /** GitLab's words: info, minor, major, critical, blocker. */
 const SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
 
-export const gitlabFormatter: Formatter = (files, context) =>
+export const gitlabFormatter: Formatter = (files, context) => [
   JSON.stringify(
     files.flatMap((file) => {
       const path = repoRelativePath(file, context.repoRoot);
@@ -24,4 +24,5 @@ export const gitlabFormatter: Formatter = (files, context) =>
     }),
     null,
     2,
-  ) + '\n';
+  ) + '\n',
+];

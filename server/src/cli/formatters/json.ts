@@ -4,12 +4,13 @@
 import { docsUrlOf } from '../../rules/index.js';
 import type { Formatter } from '../report.js';
 import { filesByName, relatedRange } from '../report.js';
+import { jsonPieces, streamed } from './json-pieces.js';
 
-export const jsonFormatter: Formatter = (files) => {
+export const jsonFormatter: Formatter = function* (files) {
   const byName = filesByName(files);
   const report = files.map((file) => ({
     filePath: file.filePath,
-    findings: file.findings.map((f) => ({
+    findings: streamed(file.findings, (f) => ({
       ruleId: f.finding.ruleId,
       severity: f.finding.severity,
       message: f.finding.message,
@@ -27,5 +28,6 @@ export const jsonFormatter: Formatter = (files) => {
       })),
     })),
   }));
-  return JSON.stringify(report, null, 2) + '\n';
+  yield* jsonPieces(report);
+  yield '\n';
 };

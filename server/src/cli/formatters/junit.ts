@@ -24,5 +24,5 @@ export const junitFormatter: Formatter = (files) => {
     out += '    </testcase>\n';
   }
   out += '  </testsuite>\n</testsuites>\n';
-  return out;
+  return [out];
 };

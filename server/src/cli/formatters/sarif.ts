@@ -15,6 +15,7 @@ import type { FileReport, Formatter, Range1, ReportedFinding } from '../report.j
 import { filesByName, range1, relatedRange } from '../report.js';
 import { repoRelativePath } from '../paths.js';
 import { fingerprints } from './fingerprint.js';
+import { jsonPieces, streamed } from './json-pieces.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/sor-lint/sor-lint';
@@ -55,7 +56,7 @@ function descriptors(lang: Lang): RuleDescriptor[] {
   ];
 }
 
-export const sarifFormatter: Formatter = (files, context) => {
+export const sarifFormatter: Formatter = function* (files, context) {
   const rules = descriptors(context.lang);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byName = filesByName(files);
@@ -65,11 +66,13 @@ export const sarifFormatter: Formatter = (files, context) => {
     const other = byName.get(related.file.name);
     return other ? artifactLocation(other, context.repoRoot) : { uri: pathToFileURL(related.file.name).href };
   };
-  const results = files.flatMap((file) => {
-    const location = artifactLocation(file, context.repoRoot);
-    const prints = fingerprints(file, location.uri);
-    return file.findings.map((f, i) => resultOf(file, f, location, ruleIndex, prints[i], (related) => relatedArtifact(location, related)));
-  });
+  function* results() {
+    for (const file of files) {
+      const location = artifactLocation(file, context.repoRoot);
+      const prints = fingerprints(file, location.uri);
+      for (let i = 0; i < file.findings.length; i++) yield resultOf(file, file.findings[i], location, ruleIndex, prints[i], (related) => relatedArtifact(location, related));
+    }
+  }
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -78,11 +81,12 @@ export const sarifFormatter: Formatter = (files, context) => {
         tool: { driver: { name: 'sor-lint', version: context.version, semanticVersion: context.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.repoRoot.endsWith('/') ? context.repoRoot : context.repoRoot + '/').href } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: streamed(results()),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* jsonPieces(log);
+  yield '\n';
 };
 
 interface ArtifactLocation {

@@ -7,11 +7,10 @@ import { countOf, fixableLine, problemsWord, severityWord } from '../messages.js
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', gray: '\x1b[90m' };
 const SEVERITY_COLOUR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue, hint: ANSI.gray };
 
-export const stylishFormatter: Formatter = (files, context) => {
+export const stylishFormatter: Formatter = function* (files, context) {
   const paint = (code: string, text: string) => (context.color ? code + text + ANSI.reset : text);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixable = 0;
-  let out = '';
   for (const file of files) {
     if (file.findings.length === 0) continue;
     const rows = file.findings.map((f) => {
@@ -21,18 +20,17 @@ export const stylishFormatter: Formatter = (files, context) => {
     });
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
     const severityWidth = Math.max(...rows.map((r) => severityWord(r.severity, context.lang).length));
-    out += paint(ANSI.underline, file.filePath) + '\n';
+    yield paint(ANSI.underline, file.filePath) + '\n';
     for (const row of rows) {
       const severity = severityWord(row.severity, context.lang).padEnd(severityWidth);
-      out += `  ${paint(ANSI.dim, row.where.padStart(whereWidth))}  ${paint(SEVERITY_COLOUR[row.severity], severity)}  ${row.message}  ${paint(ANSI.dim, row.rule)}\n`;
+      yield `  ${paint(ANSI.dim, row.where.padStart(whereWidth))}  ${paint(SEVERITY_COLOUR[row.severity], severity)}  ${row.message}  ${paint(ANSI.dim, row.rule)}\n`;
     }
-    out += '\n';
+    yield '\n';
   }
   const total = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
-  if (total === 0) return '';
+  if (total === 0) return;
   const parts = SEVERITIES.filter((s) => counts[s] > 0 || s === 'error' || s === 'warning').map((s) => countOf(counts[s], s, context.lang));
   const summaryColour = counts.error > 0 ? ANSI.red : counts.warning > 0 ? ANSI.yellow : ANSI.blue;
-  out += paint(ANSI.bold + summaryColour, `✖ ${problemsWord(total, context.lang)} (${parts.join(', ')})`) + '\n';
-  if (fixable > 0) out += fixableLine(fixable, context.lang) + '\n';
-  return out;
+  yield paint(ANSI.bold + summaryColour, `✖ ${problemsWord(total, context.lang)} (${parts.join(', ')})`) + '\n';
+  if (fixable > 0) yield fixableLine(fixable, context.lang) + '\n';
 };

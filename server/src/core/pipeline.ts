@@ -25,8 +25,6 @@ export interface FindingConfiguration {
   sorIdOverrides: readonly SorIdOverride[];
 }
 
-export const NO_CONFIGURATION: FindingConfiguration = { rules: {}, sorIdOverrides: [] };
-
 /** A rule's report, not yet configured, localised or suppressed. */
 export interface RuleReport {
   rule: Rule;

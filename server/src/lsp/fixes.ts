@@ -1,15 +1,8 @@
 // The editor's side of the one fix loop (core/fix-loop.ts): "fix all safe" as one edit over the
-// changed part of the document, and the names the code actions call.
-import type { Finding, Fix, TextEdit } from '../core/finding.js';
+// changed part of the document.
+import type { TextEdit } from '../core/finding.js';
 import type { Fixable } from '../core/fix-loop.js';
-import { chosenFix as chosenFixOf, FIX_TYPES, fixUntilStable, SAFE_FIXES } from '../core/fix-loop.js';
-
-export { MAX_FIX_PASSES, nonOverlapping } from '../core/fix-loop.js';
-
-/** The fix a "fix all" applies for a finding: its safe one if any (or, when allowed, a suggestion). */
-export function chosenFix(finding: Finding, safeOnly: boolean): Fix | undefined {
-  return chosenFixOf(finding, safeOnly ? SAFE_FIXES.types : FIX_TYPES);
-}
+import { fixUntilStable } from '../core/fix-loop.js';
 
 /** Every safe fix, as `--fix` applies them. `lintText` lints a BOM-free text the way the editor does. */
 export function fixAllSafe(text: string, lintText: (text: string) => Fixable, first?: Fixable): string {

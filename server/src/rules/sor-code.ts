@@ -105,7 +105,11 @@ function codesOf(documents: readonly SorDocument[]): FileCodes {
   documents.forEach((document, i) => {
     const occurrences = occurrencesIn(document, i + 1);
     codes.byDocument.set(document, occurrences);
-    for (const occurrence of occurrences) codes.byCode.set(occurrence.code, [...(codes.byCode.get(occurrence.code) ?? []), occurrence]);
+    for (const occurrence of occurrences) {
+      const sharing = codes.byCode.get(occurrence.code);
+      if (sharing) sharing.push(occurrence);
+      else codes.byCode.set(occurrence.code, [occurrence]);
+    }
   });
   codesOfFile.set(documents, codes);
   return codes;

@@ -53,11 +53,11 @@ export function chosenFix(finding: Finding, types: readonly FixType[]): Fix | un
 }
 
 /**
- * The fixes one pass applies, in file order: one per finding, skipping a fix that touches an edit
- * already taken (the next pass gets it) and the other end of a conflict already settled (the two
- * ends of a nesting point at each other; retyping both would be wrong).
+ * The edits of the fixes one pass applies, one fix per finding in file order, skipping a fix that
+ * touches an edit already taken (the next pass gets it) and the other end of a conflict already
+ * settled (the two ends of a nesting point at each other; retyping both would be wrong).
  */
-export function selectFixes(result: Fixable, selection: FixSelection): Fix[] {
+export function selectFixes(result: Fixable, selection: FixSelection): TextEdit[][] {
   if (refusesFixes(result)) return [];
   const settled = new Set<string>();
   const candidates: Fix[] = [];
@@ -72,14 +72,15 @@ export function selectFixes(result: Fixable, selection: FixSelection): Fix[] {
   return nonOverlapping(candidates);
 }
 
-/** The fixes in the order given, skipping any that touches an edit already taken. */
-export function nonOverlapping(fixes: readonly Fix[]): Fix[] {
+/** The edits of the fixes in the order given, skipping any fix that touches an edit already taken. */
+export function nonOverlapping(fixes: readonly Fix[]): TextEdit[][] {
   const taken: TextEdit[] = [];
-  const chosen: Fix[] = [];
+  const chosen: TextEdit[][] = [];
   for (const fix of fixes) {
-    if (fix.edits.length === 0 || fix.edits.some((edit) => taken.some((other) => collide(edit, other)))) continue;
-    taken.push(...fix.edits);
-    chosen.push(fix);
+    const edits = fix.edits();
+    if (edits.length === 0 || edits.some((edit) => taken.some((other) => collide(edit, other)))) continue;
+    taken.push(...edits);
+    chosen.push(edits);
   }
   return chosen;
 }
@@ -106,7 +107,7 @@ function* fixPasses<R extends Fixable>(first: R, selection: FixSelection): Gener
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = selectFixes(result, pass === 0 ? selection : later);
     if (fixes.length === 0) break;
-    const next = applyEdits(result.text, fixes.flatMap((fix) => fix.edits));
+    const next = applyEdits(result.text, fixes.flat());
     if (next === result.text) break;
     const nextResult = yield next;
     // A pass whose result would not parse is dropped, and the loop ends with the text before it.

@@ -202,12 +202,10 @@ function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): 
       ? { key: field, value: '', entries: PLACEHOLDER_ADDRESS_PARTS.map((part) => ({ key: part, value: empty })) }
       : { key: field, value: empty },
   );
-  const anchor = insertionAnchor(unit.map, CONTACT_FIELDS, 'units');
-  const edit = insertPairs(context.text, unit.map, pairs, language, anchor);
   const list = fields.map((field) => `\`${field}\``).join(', ');
   const title =
     fields.length === 1
       ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
       : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
-  return { title, safe: false, edits: [edit] };
+  return { title, safe: false, edits: () => [insertPairs(context.text, unit.map, pairs, language, insertionAnchor(unit.map, CONTACT_FIELDS, 'units'))] };
 }

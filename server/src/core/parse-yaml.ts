@@ -35,6 +35,8 @@ const NO_CHILDREN: readonly Node[] = [];
 
 const MAX_DEPTH = 1000;
 const MAX_SHARED_LENGTH = 16;
+/** V8 copies a shorter substring instead of pointing into the string it was taken from. */
+const MIN_SLICED_LENGTH = 13;
 const MAX_SHARED_TEXTS = 10_000;
 const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 
@@ -242,9 +244,20 @@ class TreeBuilder {
     }
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
-    const text = typeof result === 'string' ? this.shared(result) : null;
+    const text = typeof result === 'string' ? this.shared(this.ownText(result, first === '"' || first === "'" ? valueStart + 1 : valueStart)) : null;
     if (quoted || text === null) return { kind: 'scalar', value: text, text, quoted, start, end };
     return plainScalar(text, start, end);
+  }
+
+  /**
+   * The scalar's text as a slice of our own text, where it is written as it reads (no escape, no
+   * folded line). js-yaml's strings are slices of its own copy of the whole text: one of them kept
+   * would keep that copy alive to the end of the lint, a second text of the file's size.
+   */
+  private ownText(value: string, at: number): string {
+    if (value.length < MIN_SLICED_LENGTH) return value;
+    if (this.text.startsWith(value, at)) return this.text.slice(at, at + value.length);
+    return JSON.parse(JSON.stringify(value)) as string;
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import type { FixSelection } from '../core/fix-loop.js';
 import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
-import { LineIndex } from '../core/lines.js';
+import { LineIndex, lineIndexOf } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { Finding } from '../core/finding.js';
 import type { FileFacts } from '../core/workspace.js';
@@ -326,7 +326,8 @@ function fixDiff(content: string, fixed: string, displayPath: string): string {
 function fileReport(file: Linted, result: LintResult, findings: readonly Finding[], options: CliOptions, lang: Lang, state: RunState): FileReport {
   const { displayPath, absolutePath } = file;
   state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
-  const lines = new LineIndex(result.text);
+  // The one the file's facts used, when no other file was linted in between.
+  const lines = lineIndexOf(result.text);
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
   const shown = [...findingsToOffer({ text: result.text, findings }), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')

@@ -6,6 +6,8 @@ import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-erro
 import type { ParsedDocument } from './parse.js';
 
 const MAX_DEPTH = 1000;
+const MAX_SHARED_LENGTH = 16;
+const MAX_SHARED_TEXTS = 10_000;
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -38,6 +40,7 @@ export function parseJson(text: string): { documents: ParsedDocument[]; errors: 
 class JsonParser {
   private pos = 0;
   private readonly open: Open[] = [];
+  private readonly texts = new Map<string, string>();
   readonly duplicates: DuplicateKey[] = [];
 
   constructor(private readonly text: string) {}
@@ -130,11 +133,23 @@ class JsonParser {
     return frame;
   }
 
+  /** Closes the node, its list sized to what it holds (a pushed-to list keeps room for more, to the end of the lint). */
   private leave<T extends MapNode | SeqNode>(node: T): T {
     this.pos++;
     node.end = this.pos;
     this.open.pop();
+    if (node.kind === 'map') node.entries = node.entries.slice();
+    else node.items = node.items.slice();
     return node;
+  }
+
+  /** One string for each short text the file repeats (keys, unit types, postcodes), as the YAML reader does. */
+  private shared(text: string): string {
+    if (text.length > MAX_SHARED_LENGTH) return text;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < MAX_SHARED_TEXTS) this.texts.set(text, text);
+    return text;
   }
 
   private scalar(): ScalarNode {
@@ -168,6 +183,7 @@ class JsonParser {
       }
     }
     this.pos = end;
+    value = this.shared(value);
     return { kind: 'scalar', value, text: value, quoted: true, start, end };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/core/edits.js';
 import { lint } from '../../server/src/core/lint.js';
-import { oneLineProvider } from '../helpers/one-line-provider.js';
+import { oneLineProvider } from '../helpers/large-providers.js';
 
 // 10,000 care units on one line (1.7 MB). Finding a line's start by scanning back from each
 // fix's place made this quadratic: the lint took minutes. No time is asserted; the test only has

@@ -74,15 +74,47 @@ export function selectFixes(result: Fixable, selection: FixSelection): TextEdit[
 
 /** The edits of the fixes in the order given, skipping any fix that touches an edit already taken. */
 export function nonOverlapping(fixes: readonly Fix[]): TextEdit[][] {
-  const taken: TextEdit[] = [];
+  const taken = new TakenEdits();
   const chosen: TextEdit[][] = [];
   for (const fix of fixes) {
     const edits = fix.edits();
-    if (edits.length === 0 || edits.some((edit) => taken.some((other) => collide(edit, other)))) continue;
-    taken.push(...edits);
+    if (edits.length === 0 || edits.some((edit) => taken.collides(edit))) continue;
+    for (const edit of edits) taken.add(edit);
     chosen.push(edits);
   }
   return chosen;
+}
+
+/**
+ * The edits taken, by where they start. They do not collide, so each ends where the next starts
+ * or before: a new edit can only collide with the two it would stand between. (Checking every
+ * taken edit made a pass over a national file's 100,000 fixes quadratic.)
+ */
+class TakenEdits {
+  private readonly edits: TextEdit[] = [];
+
+  collides(edit: TextEdit): boolean {
+    const index = this.firstFrom(edit.start);
+    const next = this.edits[index];
+    const previous = this.edits[index - 1];
+    return (next !== undefined && collide(edit, next)) || (previous !== undefined && collide(edit, previous));
+  }
+
+  add(edit: TextEdit): void {
+    this.edits.splice(this.firstFrom(edit.start), 0, edit);
+  }
+
+  /** The index of the first edit that starts at `offset` or later. */
+  private firstFrom(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.edits[middle].start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** Overlapping ranges, or two insertions at one point (their order would be a guess). */

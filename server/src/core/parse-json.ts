@@ -4,10 +4,9 @@ import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
+import { SharedTexts } from './parse-shared-texts.js';
 
 const MAX_DEPTH = 1000;
-const MAX_SHARED_LENGTH = 16;
-const MAX_SHARED_TEXTS = 10_000;
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -40,7 +39,7 @@ export function parseJson(text: string): { documents: ParsedDocument[]; errors: 
 class JsonParser {
   private pos = 0;
   private readonly open: Open[] = [];
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new SharedTexts();
   readonly duplicates: DuplicateKey[] = [];
 
   constructor(private readonly text: string) {}
@@ -143,14 +142,6 @@ class JsonParser {
     return node;
   }
 
-  /** One string for each short text the file repeats (keys, unit types, postcodes), as the YAML reader does. */
-  private shared(text: string): string {
-    if (text.length > MAX_SHARED_LENGTH) return text;
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    if (this.texts.size < MAX_SHARED_TEXTS) this.texts.set(text, text);
-    return text;
-  }
 
   private scalar(): ScalarNode {
     const c = this.text.charCodeAt(this.pos);
@@ -183,7 +174,7 @@ class JsonParser {
       }
     }
     this.pos = end;
-    value = this.shared(value);
+    value = this.texts.of(value);
     return { kind: 'scalar', value, text: value, quoted: true, start, end };
   }
 

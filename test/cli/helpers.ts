@@ -58,7 +58,7 @@ export interface CliRun {
 /** A run that hangs is killed after `timeout` ms (code null), so a hang fails its test instead of the suite. */
 export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', NO_COLOR: '', SOR_LINT_DEBUG: '', ...options.env };
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, input: options.input ?? '', env, encoding: 'utf8', timeout: options.timeout ?? 60_000 });
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, input: options.input ?? '', env, encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 << 20 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

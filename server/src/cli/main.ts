@@ -4,13 +4,16 @@ import { ConfigError } from '../config/index.js';
 import type { Lang } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import { MAX_FILE_BYTES, tooLarge } from '../fs/read.js';
-import { runImportCommand } from './import-command.js';
-import { runLanguageServer } from '../lsp/run.js';
-import { runPreviewCommand } from './preview-command.js';
 import { CliError } from './errors.js';
+import type { CommandIo } from './subcommand.js';
 import { run } from './run.js';
 
-const SUBCOMMANDS = { import: runImportCommand, preview: runPreviewCommand } as const;
+// Loaded when asked for: the language server's packages and the import's projections cost a lint
+// run a fifth of its start-up.
+const SUBCOMMANDS = {
+  import: async (args: string[], io: CommandIo) => (await import('./import-command.js')).runImportCommand(args, io),
+  preview: async (args: string[], io: CommandIo) => (await import('./preview-command.js')).runPreviewCommand(args, io),
+} as const;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
       stderr: process.stderr,
       readStdin,
     });
-    if ('languageServer' in outcome) runLanguageServer();
+    if ('languageServer' in outcome) (await import('../lsp/run.js')).runLanguageServer();
     else process.exitCode = outcome.exitCode;
   } catch (error) {
     const lang = langOf(argv);

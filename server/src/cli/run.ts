@@ -11,7 +11,7 @@ import type { Lang, Msg } from '../core/i18n.js';
 import { langFromEnvironment, msg } from '../core/i18n.js';
 import type { FixSelection } from '../core/fix-loop.js';
 import { findingsToOffer, fixUntilStableAsync, SAFE_FIXES } from '../core/fix-loop.js';
-import { LineIndex } from '../core/lines.js';
+import { LineIndex, lineIndexOf } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import type { Finding } from '../core/finding.js';
 import type { FileFacts } from '../core/workspace.js';
@@ -60,7 +60,8 @@ interface Linted {
   /** The language of its findings (the file's configuration may choose one). */
   lang: Lang;
   result: LintResult | undefined;
-  facts: FileFacts;
+  /** What the checks across files read of it: made only when the run has other files (or for the cache). */
+  facts: () => FileFacts;
   relint?: () => Promise<LintResult>;
   /** Records the outcome in the cache: clean (with its facts) or not. */
   remember?: (clean: boolean) => void;
@@ -198,7 +199,7 @@ async function lintFile(
   const cached = (facts: FileFacts, content?: string): Linted => ({
     ...file,
     result: undefined,
-    facts,
+    facts: () => facts,
     relint: () => lintText(content ?? readText(path, target.displayPath)),
     remember: (clean) => {
       if (!clean) cache?.forget(path);
@@ -232,14 +233,16 @@ async function lintFile(
       } else state.diffs.push(fixDiff(content, result.text, target.displayPath));
     }
   } else result = await lintText(content);
-  const facts = factsOf(result, today);
+  const linted = result;
+  let facts: FileFacts | undefined;
+  const factsOfFile = () => (facts ??= factsOf(linted, today));
   return {
     ...file,
     result,
-    facts,
+    facts: factsOfFile,
     remember: (clean) => {
       if (!cache || !configHash) return;
-      if (clean && !options.fixDryRun) cache.recordClean(path, written, configHash, facts);
+      if (clean && !options.fixDryRun) cache.recordClean(path, written, configHash, factsOfFile());
       else cache.forget(path);
     },
   };
@@ -259,7 +262,8 @@ async function lintStdin(options: CliOptions, io: CliIo, lang: Lang, today: stri
     if (outcome.changed) state.diffs.push(fixDiff(content, outcome.result.text, displayPath));
     result = outcome.result;
   }
-  return { name: absolute ?? displayPath, displayPath, absolutePath: absolute, lang: fileLang, result, facts: factsOf(result, today), fromStdin: true };
+  const linted = result;
+  return { name: absolute ?? displayPath, displayPath, absolutePath: absolute, lang: fileLang, result, facts: () => factsOf(linted, today), fromStdin: true };
 }
 
 /**
@@ -277,9 +281,10 @@ async function workspaceReports(
   const workspace = new WorkspaceIndex();
   // Standard input named as a file the run also reads is left out: one name, one file.
   const indexed = new Set<Linted>();
-  for (const file of linted) {
+  // A file alone has no partner: its findings are its lint's, and its facts are not worth making.
+  for (const file of linted.length > 1 ? linted : []) {
     if (workspace.has(file.name)) continue;
-    workspace.set(file.name, file.displayPath, file.facts);
+    workspace.set(file.name, file.displayPath, file.facts());
     indexed.add(file);
   }
   const reports: FileReport[] = [];
@@ -326,7 +331,8 @@ function fixDiff(content: string, fixed: string, displayPath: string): string {
 function fileReport(file: Linted, result: LintResult, findings: readonly Finding[], options: CliOptions, lang: Lang, state: RunState): FileReport {
   const { displayPath, absolutePath } = file;
   state.ruleFailures.push(...result.failures.map((failure) => ({ file: displayPath, ...failure })));
-  const lines = new LineIndex(result.text);
+  // The one the file's facts used, if they were made and no other file was linted since.
+  const lines = lineIndexOf(result.text);
   const extra = options.reportUnusedDisableDirectives ? unusedDirectiveFindings(result, options.lang ?? lang) : [];
   const shown = [...findingsToOffer({ text: result.text, findings }), ...extra]
     .filter((finding) => !options.quiet || finding.severity === 'error')

@@ -2,7 +2,7 @@
 // comments, key order, quoting style, indentation and line endings stay as the user wrote them.
 import type { MapNode, Pair, ScalarNode } from './ast.js';
 import type { TextEdit } from './finding.js';
-import { eolOf } from './lines.js';
+import { eolOf, lineIndexOf } from './lines.js';
 import type { Language } from './parse.js';
 
 /** A YAML plain scalar we can write without quotes: no indicator, not read as a number or keyword. */
@@ -151,15 +151,17 @@ export function columnOf(text: string, offset: number): number {
 }
 
 function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+  const lines = lineIndexOf(text);
+  return lines.lineStart(lines.positionAt(offset).line);
 }
 
+/** Where the line holding `offset` ends, before its line break. */
 function endOfLine(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
+  const lines = lineIndexOf(text);
+  const next = lines.positionAt(offset).line + 1;
+  let end = next < lines.lineCount ? lines.lineStart(next) : text.length;
+  while (end > offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
 }
 
 /** Apply non-overlapping edits (as a fix carries them) to a text. */
@@ -187,7 +189,7 @@ export function removePair(text: string, map: MapNode, pair: Pair): TextEdit {
   const pairEnd = Math.max(pair.key.end, pair.value.end);
   if (text[map.start] !== '{') {
     const lineStart = lineStartOf(text, pair.key.start);
-    const aloneOnLine = text.slice(lineStart, pair.key.start).trim() === '';
+    const aloneOnLine = onlyBlanksBetween(text, lineStart, pair.key.start);
     if (aloneOnLine) return { start: lineStart, end: afterLineBreak(text, endOfLine(text, pairEnd)), newText: '' };
     // `- key: value`: the next key moves up behind the dash, at the column this key had.
     if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
@@ -196,6 +198,12 @@ export function removePair(text: string, map: MapNode, pair: Pair): TextEdit {
   if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
   if (previous) return { start: Math.max(previous.key.end, previous.value.end), end: pairEnd, newText: '' };
   return { start: pair.key.start, end: pairEnd, newText: '' };
+}
+
+/** Whether text[from, to) is white space only, looked at from `to` back (a long line stops at once). */
+function onlyBlanksBetween(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 function afterLineBreak(text: string, offset: number): number {

@@ -16,7 +16,25 @@ export interface Fix {
   title: string;
   /** Safe fixes are right whatever the user intends; --fix and fix-all apply only these. */
   safe: boolean;
+  /** Computed on each call (see FixSpec): call it once where the fix is applied or offered. */
+  edits: () => TextEdit[];
+}
+
+/** A fix as plain data, its edits computed: what crosses to another thread, which a function cannot. */
+export interface PlainFix {
+  title: string;
+  safe: boolean;
   edits: TextEdit[];
+}
+
+export type PlainFinding = Omit<Finding, 'fixes'> & { fixes: PlainFix[] };
+
+export function toPlainFinding(finding: Finding): PlainFinding {
+  return { ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits() })) };
+}
+
+export function fromPlainFinding(finding: PlainFinding): Finding {
+  return { ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: () => fix.edits })) };
 }
 
 /** A place in another file of the workspace (core/workspace.ts), which this file's text cannot locate. */

@@ -7,7 +7,12 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      // The common case, found by the engine's own search in half the time of a loop.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x0a) this.starts.push(i + 1);
@@ -41,6 +46,18 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+let lastIndexed: LineIndex | undefined;
+
+/**
+ * The line index of `text`, kept for the last text asked about: the fixes of one lint ask for
+ * lines and columns again and again, and a scan back to the line's start per question is
+ * quadratic in a file written on one line.
+ */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndexed?.text !== text) lastIndexed = new LineIndex(text);
+  return lastIndexed;
 }
 
 /** The line ending a file already uses, so inserted lines match it (CRLF stays CRLF). */

@@ -4,6 +4,7 @@ import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
+import { SharedTexts } from './parse-shared-texts.js';
 
 const MAX_DEPTH = 1000;
 
@@ -38,6 +39,7 @@ export function parseJson(text: string): { documents: ParsedDocument[]; errors: 
 class JsonParser {
   private pos = 0;
   private readonly open: Open[] = [];
+  private readonly texts = new SharedTexts();
   readonly duplicates: DuplicateKey[] = [];
 
   constructor(private readonly text: string) {}
@@ -130,12 +132,16 @@ class JsonParser {
     return frame;
   }
 
+  /** Closes the node, its list sized to what it holds (a pushed-to list keeps room for more, to the end of the lint). */
   private leave<T extends MapNode | SeqNode>(node: T): T {
     this.pos++;
     node.end = this.pos;
     this.open.pop();
+    if (node.kind === 'map') node.entries = node.entries.slice();
+    else node.items = node.items.slice();
     return node;
   }
+
 
   private scalar(): ScalarNode {
     const c = this.text.charCodeAt(this.pos);
@@ -168,6 +174,7 @@ class JsonParser {
       }
     }
     this.pos = end;
+    value = this.texts.of(value);
     return { kind: 'scalar', value, text: value, quoted: true, start, end };
   }
 

@@ -10,6 +10,7 @@ import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
 import { recoverDocuments } from './parse-yaml-recovery.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
+import { SharedTexts } from './parse-shared-texts.js';
 
 /** The part of js-yaml's loader state the listener reads. */
 interface LoaderState {
@@ -34,8 +35,8 @@ const EMPTY = 2;
 const NO_CHILDREN: readonly Node[] = [];
 
 const MAX_DEPTH = 1000;
-const MAX_SHARED_LENGTH = 16;
-const MAX_SHARED_TEXTS = 10_000;
+/** V8 copies a shorter substring instead of pointing into the string it was taken from. */
+const MIN_SLICED_LENGTH = 13;
 const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 
 export function parseYaml(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
@@ -111,7 +112,7 @@ class TreeBuilder {
   readonly documents: ParsedDocument[] = [];
   private readonly stack: Frame[] = [];
   private readonly anchors = new Map<string, Node>();
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new SharedTexts();
   sawAlias = false;
 
   constructor(
@@ -242,22 +243,22 @@ class TreeBuilder {
     }
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
-    const text = typeof result === 'string' ? this.shared(result) : null;
+    const text = typeof result === 'string' ? this.texts.of(this.ownText(result, first === '"' || first === "'" ? valueStart + 1 : valueStart)) : null;
     if (quoted || text === null) return { kind: 'scalar', value: text, text, quoted, start, end };
     return plainScalar(text, start, end);
   }
 
   /**
-   * One string for each short text the file repeats (keys, unit types, postcodes): js-yaml makes a
-   * new copy of each, and a national file holds millions of them to the end of the lint.
+   * The scalar's text as a slice of our own text, where it is written as it reads (no escape, no
+   * folded line). js-yaml's strings are slices of its own copy of the whole text: one of them kept
+   * would keep that copy alive to the end of the lint, a second text of the file's size.
    */
-  private shared(text: string): string {
-    if (text.length > MAX_SHARED_LENGTH) return text;
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    if (this.texts.size < MAX_SHARED_TEXTS) this.texts.set(text, text);
-    return text;
+  private ownText(value: string, at: number): string {
+    if (value.length < MIN_SLICED_LENGTH) return value;
+    if (this.text.startsWith(value, at)) return this.text.slice(at, at + value.length);
+    return JSON.parse(JSON.stringify(value)) as string;
   }
+
 
   /** What an unfinished node was going to be, from its first character or its keys. */
   private guessKind(frame: Frame): LoaderState['kind'] {

@@ -57,7 +57,11 @@ export interface Rule {
 export interface FixSpec {
   title: Msg;
   safe: boolean;
-  edits: TextEdit[];
+  /**
+   * The edits, computed only when a face applies or offers the fix: the command without `--fix`
+   * never asks, and a national file has a fix for nearly every unit.
+   */
+  edits: () => TextEdit[];
 }
 
 export interface Report {

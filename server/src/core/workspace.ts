@@ -8,7 +8,7 @@ import type { Span } from './ast.js';
 import type { Finding } from './finding.js';
 import type { Lang } from './i18n.js';
 import type { Position } from './lines.js';
-import { LineIndex } from './lines.js';
+import { lineIndexOf } from './lines.js';
 import type { LintResult } from './lint.js';
 import { entitySpan } from './model.js';
 import type { RuleReport } from './pipeline.js';
@@ -40,7 +40,7 @@ export interface FileFacts {
 
 /** What the checks across files need of a file's lint; `today` decides which care units are closed. */
 export function factsOf(result: Pick<LintResult, 'text' | 'documents'>, today: string): FileFacts {
-  const lines = new LineIndex(result.text);
+  const lines = lineIndexOf(result.text);
   const seen = new Set<string>();
   const codes: CodeFact[] = [];
   for (const unit of unitCodesOf(result.documents)) {

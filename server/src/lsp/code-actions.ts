@@ -93,7 +93,7 @@ function ruleActions(ruleId: string, diagnostic: Diagnostic, context: ActionCont
       title: texts.fixAllOfRule(ruleId)[lang],
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: workspaceEdit(context, chosen.flatMap((fix) => mapper.edits(fix))),
+      edit: workspaceEdit(context, mapper.edits(chosen.flat())),
     });
   }
   // A comment is an edit too: none in a text holding bytes that were not UTF-8.
@@ -126,7 +126,7 @@ export function safeFixAllEdit(context: Pick<ActionContext, 'document' | 'result
   const { result } = context;
   const edit = minimalEdit(result.text, fixAllSafe(result.text, context.relint, result));
   if (!edit) return undefined;
-  return new PositionMapper(context.document, result.bom).edits({ title: '', safe: true, edits: [edit] })[0];
+  return new PositionMapper(context.document, result.bom).edits([edit])[0];
 }
 
 export function workspaceEdit(context: Pick<ActionContext, 'document' | 'versionedEdits'>, edits: TextEdit[]): WorkspaceEdit {

@@ -4,7 +4,7 @@ import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/ast.js';
-import type { Finding, Fix, Severity } from '../core/finding.js';
+import type { TextEdit as CoreTextEdit, Finding, Severity } from '../core/finding.js';
 import { findingsToOffer } from '../core/fix-loop.js';
 import { messageWithAction } from '../core/finding.js';
 import type { LintResult } from '../core/lint.js';
@@ -53,8 +53,8 @@ export class PositionMapper {
     return this.document.offsetAt(position) - this.shift;
   }
 
-  edits(fix: Fix): TextEdit[] {
-    return fix.edits.map((edit) => ({ range: this.range(edit), newText: edit.newText }));
+  edits(edits: readonly CoreTextEdit[]): TextEdit[] {
+    return edits.map((edit) => ({ range: this.range(edit), newText: edit.newText }));
   }
 }
 
@@ -66,7 +66,7 @@ export function toDiagnostics(result: Pick<LintResult, 'text' | 'bom' | 'finding
 function toDiagnostic(finding: Finding, document: TextDocument, mapper: PositionMapper): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix) })),
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix.edits()) })),
   };
   const diagnostic: Diagnostic = {
     range: mapper.range(finding.span),

@@ -13,7 +13,7 @@ import { hoverAt } from './hover.js';
 import type { NavigationTarget } from './navigation.js';
 import { definitionAt, highlightsAt, referencesAt } from './navigation.js';
 import { foldingRanges, selectionRanges } from './structure.js';
-import type { KeptLint, LintComputation, LintFindings, LintJob } from './lint-job.js';
+import type { KeptLint, LintComputation, LintJob, PlainLintFindings } from './lint-job.js';
 import { computeLint, lintWith, withoutTrees } from './lint-job.js';
 import { documentSymbols } from './symbols.js';
 
@@ -24,7 +24,7 @@ export type Query =
   | { feature: 'symbols' }
   | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean }
   | { feature: 'fixAll'; versionedEdits: boolean }
-  /** `findings`: the shown findings when online verdicts changed them. */
+  /** `findings`: the shown findings when online verdicts changed them, without their fixes (the preview reads none). */
   | { feature: 'preview'; findings: Finding[] | undefined }
   /** The offline findings, for the online verdicts to replace some of. */
   | { feature: 'findings' }
@@ -41,7 +41,7 @@ export interface Answers {
   codeActions: CodeAction[];
   fixAll: WorkspaceEdit | null;
   preview: Preview;
-  findings: LintFindings;
+  findings: PlainLintFindings;
   definition: Location[];
   references: Location[];
   highlights: DocumentHighlight[];

@@ -7,6 +7,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AddressesConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
+import type { PlainFinding } from '../core/finding.js';
+import { toPlainFinding } from '../core/finding.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import type { LintResult } from '../core/lint.js';
 import type { Language } from '../core/parse.js';
@@ -28,6 +30,9 @@ export interface LintJob {
 
 /** A lint result without the syntax trees (which stay where they were built). */
 export type LintFindings = Omit<LintResult, 'documents' | 'failures'> & { failures: { ruleId: string; detail: string }[] };
+
+/** The same as plain data, each fix with its edits computed, to cross from the worker. */
+export type PlainLintFindings = Omit<LintFindings, 'findings'> & { findings: PlainFinding[] };
 
 export interface LintComputation {
   lang: Lang;
@@ -88,9 +93,9 @@ export async function computeLint(job: LintJob): Promise<LintRun> {
 }
 
 /** A lint result without its trees, as plain data. */
-export function withoutTrees(result: LintResult): LintFindings {
-  const { documents: _trees, failures, ...rest } = result;
-  return { ...rest, failures: failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) })) };
+export function withoutTrees(result: LintResult): PlainLintFindings {
+  const { documents: _trees, failures, findings, ...rest } = result;
+  return { ...rest, findings: findings.map(toPlainFinding), failures: failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) })) };
 }
 
 /** The diagnostics of a lint: a configuration error first, the findings, and a crash of the core last. */

@@ -211,7 +211,7 @@ function leadingZeroFix(context: RuleContext, address: Address, postalCode: Fiel
     {
       title: msg(`Skriv postnummeret som "${padded}"`, `Write the postcode as "${padded}"`),
       safe: false,
-      edits: [replaceScalar(context.text, node, padded, context.document.language)],
+      edits: () => [replaceScalar(context.text, node, padded, context.document.language)],
     },
   ];
 }
@@ -245,7 +245,7 @@ function checkCity(context: RuleContext, address: Address, code: string, entry: 
     {
       title: msg(`Skriv bynavnet "${entry.name}"`, `Write the city "${entry.name}"`),
       safe: false,
-      edits: [replaceScalar(context.text, node, entry.name, context.document.language)],
+      edits: () => [replaceScalar(context.text, node, entry.name, context.document.language)],
     },
   ];
   context.report({

@@ -2,6 +2,7 @@
 // as the unit's contact information (Aktivitet 1b, Aktivitet 3). SOR fills gaps by inheritance
 // (core/inheritance.ts); a field the unit only inherits is shown, but is not the unit's own.
 import type { Span } from '../core/ast.js';
+import type { TextEdit } from '../core/finding.js';
 import type { NewPair } from '../core/edits.js';
 import { formatScalar, insertionAnchor, insertPairs } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
@@ -195,6 +196,10 @@ function valueText(value: Field | Address): string {
 }
 
 function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): FixSpec {
+  return { title: insertTitle(fields), safe: false, edits: () => [insertEdit(context, unit, fields)] };
+}
+
+function insertEdit(context: RuleContext, unit: Entity, fields: ContactField[]): TextEdit {
   const language = context.document.language;
   const empty = formatScalar('', language);
   const pairs: NewPair[] = fields.map((field) =>
@@ -202,12 +207,21 @@ function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): 
       ? { key: field, value: '', entries: PLACEHOLDER_ADDRESS_PARTS.map((part) => ({ key: part, value: empty })) }
       : { key: field, value: empty },
   );
-  const anchor = insertionAnchor(unit.map, CONTACT_FIELDS, 'units');
-  const edit = insertPairs(context.text, unit.map, pairs, language, anchor);
+  return insertPairs(context.text, unit.map, pairs, language, insertionAnchor(unit.map, CONTACT_FIELDS, 'units'));
+}
+
+/** Made once per set of fields: a national file offers the same few titles on nearly every unit. */
+const insertTitles = new Map<string, Msg>();
+
+function insertTitle(fields: ContactField[]): Msg {
   const list = fields.map((field) => `\`${field}\``).join(', ');
-  const title =
-    fields.length === 1
-      ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
-      : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
-  return { title, safe: false, edits: [edit] };
+  let title = insertTitles.get(list);
+  if (!title) {
+    title =
+      fields.length === 1
+        ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
+        : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
+    insertTitles.set(list, title);
+  }
+  return title;
 }

@@ -159,7 +159,7 @@ export const contactFormat: Rule = {
           span: { start: node.start, end: node.end },
           ...wording(field, node.text, displayName(entity), diagnosis),
           fixes: fix
-            ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: [replaceScalar(text, node, fix, document.language)] }]
+            ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: () => [replaceScalar(text, node, fix, document.language)] }]
             : undefined,
         });
       }

@@ -124,7 +124,7 @@ function lawFixes(isSafe: (value: string) => boolean, edit: (value: string) => T
   const fixes = LEGAL_BASES.map((basis) => ({
     title: msg(`Retsgrundlag: ${basis.law.da}`, `Legal basis: ${basis.law.en}`),
     safe: isSafe(basis.value),
-    edits: [edit(basis.value)],
+    edits: () => [edit(basis.value)],
   }));
   return [...fixes.filter((fix) => fix.safe), ...fixes.filter((fix) => !fix.safe)];
 }

@@ -120,6 +120,6 @@ function retypeFixes(context: RuleContext, entity: Entity): FixSpec[] {
   return nonCareTypeCandidates(document, entity, today, settings.defaultNonCareUnitType).map((type) => ({
     title: msg(`Skift enhedstype til ${type}`, `Change unit type to ${type}`),
     safe: false,
-    edits: [replaceScalar(text, scalar, type, document.language)],
+    edits: () => [replaceScalar(text, scalar, type, document.language)],
   }));
 }

@@ -113,13 +113,13 @@ function fixesFor(entity: Entity, context: RuleContext): FixSpec[] {
     fixes.push({
       title: msg('Skift enhedstype til plejeenhed', 'Change unit type to plejeenhed'),
       safe: false,
-      edits: [replaceScalar(text, unitType, CARE_UNIT_TYPE, document.language), ...removeNursingHomeCode(entity, text)],
+      edits: () => [replaceScalar(text, unitType, CARE_UNIT_TYPE, document.language), ...removeNursingHomeCode(entity, text)],
     });
   }
   fixes.push({
     title: msg('Markér som ikke en plejeenhed', 'Mark as not a care unit'),
     safe: false,
-    edits: [insertPairs(text, entity.map, [{ key: 'careUnit', value: 'false' }], document.language, ownPair(entity, 'unitType'))],
+    edits: () => [insertPairs(text, entity.map, [{ key: 'careUnit', value: 'false' }], document.language, ownPair(entity, 'unitType'))],
   });
   return fixes;
 }

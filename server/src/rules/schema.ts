@@ -195,7 +195,7 @@ function unknownKey(error: ErrorObject, target: PointerTarget, context: RuleCont
           {
             title: msg(`Omdøb \`${name}\` til \`${suggestion}\``, `Rename \`${name}\` to \`${suggestion}\``),
             safe: false,
-            edits: [replaceScalar(context.text, pair.key, suggestion, context.document.language)],
+            edits: () => [replaceScalar(context.text, pair.key, suggestion, context.document.language)],
           },
         ]
       : [];
@@ -245,13 +245,14 @@ function notAllowed(error: ErrorObject, target: PointerTarget, context: RuleCont
       : msg(`Brug en af ${codeList(allowed)}.`, `Use one of ${codeList(allowed)}.`);
   // Only a change of case is certain to be what was meant; another spelling is a guess.
   const sameButCase = (candidate: string) => candidate.toLowerCase() === written?.toLowerCase();
+  const node = target.written.kind === 'scalar' ? target.written : undefined;
   const fixes: FixSpec[] =
-    candidates.length === 1 && target.written.kind === 'scalar' && target.written.end > target.written.start
+    candidates.length === 1 && node && node.end > node.start
       ? [
           {
             title: msg(`Ret til \`${candidates[0]}\``, `Change to \`${candidates[0]}\``),
             safe: sameButCase(candidates[0]),
-            edits: [replaceScalar(context.text, target.written, candidates[0], context.document.language)],
+            edits: () => [replaceScalar(context.text, node, candidates[0], context.document.language)],
           },
         ]
       : [];
@@ -288,7 +289,7 @@ function numberAsText(error: ErrorObject, target: PointerTarget, context: RuleCo
       {
         title: msg(`Sæt "${written}" i anførselstegn`, `Quote "${written}"`),
         safe: true,
-        edits: [replaceScalar(context.text, node, written, context.document.language)],
+        edits: () => [replaceScalar(context.text, node, written, context.document.language)],
       },
     ],
   };

@@ -67,6 +67,6 @@ function unknownId(id: string, span: Span, close: string[]): Report {
     close.length > 0
       ? msg(`Skriv ${names('eller')}, hvis det er den, der menes; ellers slår kommentaren intet fra.`, `Write ${names('or')} if that is the rule meant; otherwise the comment silences nothing.`)
       : msg('Brug et regel-id fra dokumentationen, eller fjern det.', 'Use a rule id from the documentation, or remove it.');
-  const fixes = close.map((name) => ({ title: msg(`Omdøb \`${id}\` til \`${name}\``, `Rename \`${id}\` to \`${name}\``), safe: false, edits: [{ ...span, newText: name }] }));
+  const fixes = close.map((name) => ({ title: msg(`Omdøb \`${id}\` til \`${name}\``, `Rename \`${id}\` to \`${name}\``), safe: false, edits: () => [{ ...span, newText: name }] }));
   return { span, message, action, fixes };
 }

@@ -199,5 +199,6 @@ function writeAddressFix(text: string, target: Target, register: RegisterAddress
     edits.push(insertPairs(text, map, inserts, target.language, anchor));
   }
   const onlyId = edits.length === 1 && inserts.length === 1 && inserts[0].key === 'darId';
-  return { title: onlyId ? recordIdTitle(register) : writeAddressTitle(register), safe, edits };
+  // Online verdicts are few, and the title depends on the edits: computed at once.
+  return { title: onlyId ? recordIdTitle(register) : writeAddressTitle(register), safe, edits: () => edits };
 }

@@ -4,6 +4,7 @@
 // client hands over. Verification reads the model, so the text is parsed here once per lookup:
 // only for documents whose addresses do go online.
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { fromPlainFinding } from '../../core/finding.js';
 import { analyse } from '../analysis.js';
 import type { LintOutcome } from '../documents.js';
 import { diagnosticsOf } from '../lint-job.js';
@@ -50,7 +51,7 @@ export async function lookUp(session: Session, uri: string, outcome: LintOutcome
   try {
     const { documents } = analyse(document.getText(), dataLanguageOf(uri, document.languageId));
     const options = { lang: outcome.lang, today: session.client.options.today, signal: controller.signal };
-    verified = await verifyAddresses({ ...offline, documents, failures: [] }, outcome.verifier, options);
+    verified = await verifyAddresses({ ...offline, findings: offline.findings.map(fromPlainFinding), documents, failures: [] }, outcome.verifier, options);
   } catch (error) {
     if (controller.signal.aborted) return undefined;
     throw error;

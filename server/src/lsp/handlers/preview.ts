@@ -21,6 +21,7 @@ export function registerPreview(session: Session): void {
 export async function currentPreview(session: Session, uri: string, token: CancellationToken): Promise<Preview | undefined> {
   const outcome = session.store.state(uri)?.outcome;
   const current = outcome && outcome.version === session.store.get(uri)?.version;
-  const online = current ? outcome.online?.findings : undefined;
+  // Without their fixes, which cannot cross to the worker (and the preview does not read them).
+  const online = current ? outcome.online?.findings.map((finding) => ({ ...finding, fixes: [] })) : undefined;
   return session.linter.ask(uri, { feature: 'preview', findings: online }, token);
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -214,5 +214,17 @@ describe('--version, --help, --stdio', () => {
     child.kill();
     expect(reply).toMatch(/^Content-Length: \d+\r\n\r\n/);
     expect(JSON.parse(reply.slice(reply.indexOf('{')))).toMatchObject({ jsonrpc: '2.0', id: 1, result: { capabilities: expect.any(Object) } });
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`sor-lint big.sor.yaml | head -1` ends quietly, as a Unix writer whose reader left (141)', () => {
+    const dir = copyFixtures('basic');
+    const big = join(dir, 'big.sor.yaml');
+    const generated = spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '3000'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    writeFileSync(big, generated.stdout);
+    const pipeline = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" big.sor.yaml 2>stderr | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
+    expect(pipeline.stdout.trim().split('\n')).toEqual(['big.sor.yaml', 'status 141']);
+    expect(readFileSync(join(dir, 'stderr'), 'utf8')).toBe('');
   });
 });

@@ -15,7 +15,15 @@ const SUBCOMMANDS = {
   preview: async (args: string[], io: CommandIo) => (await import('./preview-command.js')).runPreviewCommand(args, io),
 } as const;
 
+/** The status of a Unix writer whose reader left (128 + SIGPIPE), which Node does not die of by itself. */
+const READER_LEFT_STATUS = 141;
+
 async function main(): Promise<void> {
+  // `sor-lint . | head`: once the reader is gone nothing more can be shown, so stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(READER_LEFT_STATUS);
+  });
   const argv = process.argv.slice(2);
   const subcommand = SUBCOMMANDS[argv[0] as keyof typeof SUBCOMMANDS];
   if (subcommand) {

@@ -39,6 +39,7 @@ const PART_NAMES: Record<(typeof REQUIRED_PARTS)[number], Msg & { daDefinite: st
 export const addressFormat: Rule = {
   id: 'address-format',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: ['visitingAddress', 'postalAddress', 'street', 'houseNumber', 'floor', 'door', 'postalCode', 'city'],
   supersedes: [
     { keyword: 'required', property: 'street' },

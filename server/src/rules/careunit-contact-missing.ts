@@ -35,6 +35,7 @@ const PLACEHOLDER_ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'
 export const careunitContactMissing: Rule = {
   id: 'careunit-contact-missing',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: [...CONTACT_FIELDS],
   values: { unitType: ['plejeenhed'] },
   docs: {

@@ -103,6 +103,7 @@ function wording(field: ContactField, value: string, unit: string, diagnosis: Di
 export const contactFormat: Rule = {
   id: 'contact-format',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: [...VIRTUAL_ADDRESS_FIELDS],
   supersedes: VIRTUAL_ADDRESS_FIELDS.flatMap((property) => [
     { keyword: 'pattern', property },

@@ -22,6 +22,7 @@ export const LEGAL_BASES: readonly { value: string; law: Msg }[] = [
 export const legalBasis: Rule = {
   id: 'legal-basis',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['legalBasis'],
   values: { unitType: ['plejeenhed'], legalBasis: LEGAL_BASES.map((basis) => basis.value) },
   // A value outside the four on an open care unit: this rule says what to write instead.

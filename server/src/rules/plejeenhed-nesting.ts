@@ -20,6 +20,7 @@ import {
 export const plejeenhedNesting: Rule = {
   id: 'plejeenhed-nesting',
   defaultSeverity: 'error',
+  scope: 'file', // the retype fix offers the types the file's other units use
   fields: ['unitType', 'units'],
   values: { unitType: [CARE_UNIT_TYPE] },
   docs: {

@@ -25,6 +25,7 @@ const NURSING_HOME_TYPE_CODE = KNOWN_TYPE_CODES[NURSING_HOME_TYPE];
 export const plejehjemRetype: Rule = {
   id: 'plejehjem-retype',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['unitType', 'careUnit', 'unitTypeCode'],
   values: { unitType: [NURSING_HOME_TYPE] },
   docs: {

@@ -36,6 +36,7 @@ function validator(): ValidateFunction {
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
+  scope: 'institution',
   // Every key: hover names the rules that check a key in depth, not the format's own check.
   fields: [],
   docs: {

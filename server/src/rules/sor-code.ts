@@ -211,6 +211,7 @@ function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCod
 export const sorCode: Rule = {
   id: 'sor-code',
   defaultSeverity: 'error',
+  scope: 'file', // a code two units of the file share
   fields: ['sorId'],
   supersedes: [
     { keyword: 'pattern', property: 'sorId' },

@@ -17,6 +17,8 @@ import type { PipelineState } from './pipeline.js';
 /** What a lint result carries for the next edit. */
 interface Kept {
   setup: LintSetup;
+  /** The list under `institutions` and the top level that holds it (the trees are moved in place, so they stay these). */
+  list: InstitutionList;
   /** Where each top-level institution's text starts (the line of its `-`), then where the last one's ends. */
   bounds: number[];
   /** Per institution, the settled findings of `institution` rules that start in its text (before suppression). */
@@ -26,6 +28,9 @@ interface Kept {
 }
 
 const kept = new WeakMap<LintResult, Kept>();
+
+/** What every suppression comment holds (suppressions.ts). */
+const DIRECTIVE_MARK = 'sor-lint-';
 
 /** A JS nesting bound well below the parser's (1000), which counts an institution two levels deeper in the file than alone. */
 const MAX_ITEM_DEPTH = 900;
@@ -43,8 +48,11 @@ export function relint(previous: LintResult | undefined, input: string, options:
     if (result) return result;
   }
   const { result, setup, local } = lintRecorded(input, options);
-  const bounds = keepable(result) ? institutionBounds(result) : undefined;
-  if (bounds) kept.set(result, { setup, bounds, ...partition(local, bounds) });
+  const list = keepable(result) ? institutionList(result.documents[0], result.text) : undefined;
+  if (list) {
+    const bounds = institutionBounds(result, list);
+    kept.set(result, { setup, list, bounds, ...partition(local, bounds) });
+  }
   return result;
 }
 
@@ -56,8 +64,15 @@ function keepable(result: LintResult): boolean {
   return document.complete && !(result.text.includes('*') && holdsAlias(document.root));
 }
 
+interface InstitutionList {
+  seq: SeqNode;
+  root: MapNode;
+  /** Where the items' `-` stand on their lines. */
+  column: number;
+}
+
 /** The block list under `institutions`, with each item a mapping written on its `-` line. */
-function institutionList(document: SorDocument, text: string): { seq: SeqNode; root: MapNode } | undefined {
+function institutionList(document: SorDocument, text: string): InstitutionList | undefined {
   const root = document.rootMap;
   const value = root && root === document.root ? fieldPair(root, 'institutions')?.value : undefined;
   if (!root || value?.kind !== 'seq' || value.items.length === 0 || text.charCodeAt(value.start) !== 0x2d /* - */) return undefined;
@@ -67,13 +82,10 @@ function institutionList(document: SorDocument, text: string): { seq: SeqNode; r
     const dash = text.slice(lineStart(text, item.start), item.start);
     if (!/^ *- +$/.test(dash) || dash.indexOf('-') !== column) return undefined;
   }
-  return { seq: value, root };
+  return { seq: value, root, column };
 }
 
-function institutionBounds(result: LintResult): number[] | undefined {
-  const document = result.documents[0];
-  const list = document && institutionList(document, result.text);
-  if (!list) return undefined;
+function institutionBounds(result: LintResult, list: InstitutionList): number[] {
   const { seq, root } = list;
   const bounds = seq.items.map((item) => lineStart(result.text, item.start));
   // The last institution's text runs to the next key of the top level (comments included), or the end.
@@ -123,27 +135,21 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   const oldEnd = bounds[index + 1];
   const newEnd = oldEnd + delta;
   const document = previous.documents[0];
-  const list = institutionList(document, old);
-  if (!list || list.seq.items.length !== bounds.length - 1) return undefined;
-  const read = readInstitution(text, start, newEnd, column(old, list.seq.start));
+  const { list } = state;
+  const read = readInstitution(text, start, newEnd, list.column);
   if (!read) return undefined;
   const model = modelOf(read, list.root, document);
   // An institution without a name is named by its place in the list in some messages (the schema's).
   if (!model.entity.fields.name?.text?.trim()) return undefined;
 
-  // The findings kept: moved first, since a finding's span may be the very node the tree shift moves.
-  const move = mover(start, oldEnd, delta);
-  const outside = moveAll(state.outside, move);
-  if (!outside) return undefined;
-  const inside: Finding[][] = [];
-  for (let i = 0; i < state.inside.length; i++) {
-    const group = i === index ? [] : moveAll(state.inside[i], move);
-    if (!group) return undefined;
-    inside.push(group);
-  }
+  // The findings kept, moved in place: the edited institution's are found again.
+  const inside = state.inside.map((group, i) => (i === index ? [] : group));
+  if (!moveFindings(state.outside, start, oldEnd, delta) || inside.some((group) => !moveFindings(group, start, oldEnd, delta))) return undefined;
 
   const documents = [replaceInstitution(document, list, index, read, model, oldEnd, delta)];
-  const directives = directivesOf(setup, documents);
+  // Scanning a big text for comments costs more than all the rest: skip it when none can have come or gone.
+  const noDirectives = previous.directives.length === 0 && !old.slice(start, oldEnd).includes(DIRECTIVE_MARK) && !text.slice(start, newEnd).includes(DIRECTIVE_MARK);
+  const directives = noDirectives ? [] : directivesOf(setup, documents);
   const pipeline: PipelineState = { text, documents, directives, configuration: setup.configuration };
   const failures: RuleFailure[] = [];
   const rules = setup.ruleSet.filter((rule) => rule.scope === 'institution');
@@ -152,9 +158,9 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   }, failures);
   const whole: Finding[] = [];
   runRules(setup, pipeline, documents, setup.ruleSet.filter((rule) => rule.scope === 'file'), (_rule, finding) => whole.push(finding), failures);
-  const settled = outside.concat(...inside, whole);
+  const settled = state.outside.concat(...inside, whole);
   const result = finished(setup, pipeline, [], settled, failures);
-  if (failures.length === 0) kept.set(result, { setup, bounds: bounds.map((bound, i) => (i > index ? bound + delta : bound)), inside, outside });
+  if (failures.length === 0) kept.set(result, { setup, list, bounds: bounds.map((bound, i) => (i > index ? bound + delta : bound)), inside, outside: state.outside });
   return result;
 }
 
@@ -192,7 +198,8 @@ function readInstitution(text: string, start: number, end: number, dashColumn: n
   if (seq.kind !== 'seq' || seq.items.length !== 1 || seq.items[0].kind !== 'map') return undefined;
   const item = seq.items[0];
   if (seq.start !== dashColumn || slice.lastIndexOf('\n', item.start) !== -1) return undefined;
-  if (!shift(seq, start, { aliasFree: true })) return undefined;
+  if (!plainAndShallow(seq)) return undefined;
+  shift(seq, start);
   return { seq, item };
 }
 
@@ -243,7 +250,7 @@ function modelOf(read: ReadInstitution, root: MapNode, document: SorDocument): I
 /** The previous document's trees, moved by the edit, with the institution at `index` replaced. */
 function replaceInstitution(
   document: SorDocument,
-  list: { seq: SeqNode; root: MapNode },
+  list: InstitutionList,
   index: number,
   read: ReadInstitution,
   model: InstitutionModel,
@@ -255,11 +262,11 @@ function replaceInstitution(
   for (const pair of root.entries) {
     if (pair.value === seq) continue;
     if (pair.key.start >= oldEnd) {
-      shift(pair.key, delta, {});
-      shift(pair.value, delta, {});
+      shift(pair.key, delta);
+      shift(pair.value, delta);
     }
   }
-  for (let i = index + 1; i < seq.items.length; i++) shift(seq.items[i], delta, {});
+  for (let i = index + 1; i < seq.items.length; i++) shift(seq.items[i], delta);
   // The list and the top level end where the last institution does, or after it.
   seq.end = last ? read.seq.end : seq.end + delta;
   root.end = root.end >= oldEnd ? root.end + delta : read.seq.end;
@@ -274,20 +281,26 @@ function replaceInstitution(
   return { ...document, institutions, entities };
 }
 
-/** Moves every node of a tree by `delta`; false when `aliasFree` is asked and the tree holds an alias, or nests too deep. */
-function shift(tree: Node, delta: number, check: { aliasFree?: boolean }): boolean {
+/** Moves every node of a tree by `delta`. */
+function shift(tree: Node, delta: number): void {
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    node.start += delta;
+    node.end += delta;
+    if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
+    else if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+  }
+}
+
+/** No alias in the tree, and no deeper nesting than the parser allows the same tree two levels further down in the file. */
+function plainAndShallow(tree: Node): boolean {
   const stack: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    node.start += delta;
-    node.end += delta;
-    if (node.kind === 'alias' || depth > MAX_ITEM_DEPTH) {
-      if (check.aliasFree) return false;
-    } else if (node.kind === 'map') {
-      for (const pair of node.entries) stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
-    } else if (node.kind === 'seq') {
-      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
-    }
+    if (node.kind === 'alias' || depth > MAX_ITEM_DEPTH) return false;
+    if (node.kind === 'map') for (const pair of node.entries) stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+    else if (node.kind === 'seq') for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
   }
   return true;
 }
@@ -303,53 +316,30 @@ function holdsAlias(tree: Node): boolean {
   return false;
 }
 
-type Mover = (span: Span) => Span | undefined;
-
-/** Where a kept span stands in the new text: before the edited institution as it was, after it moved; undefined when it reaches into it. */
-function mover(start: number, oldEnd: number, delta: number): Mover {
-  return (span) => (span.end <= start ? { start: span.start, end: span.end } : span.start >= oldEnd ? { start: span.start + delta, end: span.end + delta } : undefined);
-}
-
-/** The findings moved into the new text (new objects: the old spans may be tree nodes); undefined when one reaches into the edit. */
-function moveAll(findings: readonly Finding[], move: Mover): Finding[] | undefined {
-  const moved: Finding[] = [];
+/**
+ * Moves kept findings into the new text, in place (their spans are their own, pipeline.ts): what
+ * stands before the edited institution stays, what stands after it moves by `delta`. False when a
+ * finding reaches into the institution: then the caller lints in full and these findings are dropped.
+ */
+function moveFindings(findings: readonly Finding[], start: number, oldEnd: number, delta: number): boolean {
+  const move = (span: Span): boolean => {
+    if (span.end <= start) return true;
+    if (span.start < oldEnd) return false;
+    span.start += delta;
+    span.end += delta;
+    return true;
+  };
   for (const finding of findings) {
-    const next = moveFinding(finding, move);
-    if (!next) return undefined;
-    moved.push(next);
-  }
-  return moved;
-}
-
-function moveFinding(finding: Finding, move: Mover): Finding | undefined {
-  const span = move(finding.span);
-  if (!span) return undefined;
-  const related = [];
-  for (const item of finding.related) {
+    if (!move(finding.span)) return false;
     // A place in another file is not this text's.
-    const moved = item.file ? item.span : move(item.span);
-    if (!moved) return undefined;
-    related.push({ ...item, span: moved });
+    for (const related of finding.related) if (!related.file && !move(related.span)) return false;
+    for (const fix of finding.fixes) for (const edit of fix.edits) if (!move(edit)) return false;
   }
-  const fixes = [];
-  for (const fix of finding.fixes) {
-    const edits = [];
-    for (const edit of fix.edits) {
-      const moved = move(edit);
-      if (!moved) return undefined;
-      edits.push({ ...moved, newText: edit.newText });
-    }
-    fixes.push({ ...fix, edits });
-  }
-  return { ...finding, span, related, fixes };
+  return true;
 }
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 const CHUNK = 4096;

@@ -124,9 +124,7 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   if (!sameSetup(setup, state.setup)) return undefined;
   const { text } = setup;
   const old = previous.text;
-  const from = commonPrefix(old, text);
-  const tail = commonSuffix(old, text, from);
-  const oldTo = old.length - tail;
+  const { from, oldTo } = changedRange(old, text);
   const delta = text.length - old.length;
   const { bounds } = state;
   const index = regionOf(bounds, from);
@@ -340,6 +338,13 @@ function moveFindings(findings: readonly Finding[], start: number, oldEnd: numbe
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where two texts differ: `old.slice(from, oldTo)` became `text.slice(from, newTo)`, from their common start and end. */
+export function changedRange(old: string, text: string): { from: number; oldTo: number; newTo: number } {
+  const from = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, from);
+  return { from, oldTo: old.length - tail, newTo: text.length - tail };
 }
 
 const CHUNK = 4096;

@@ -68,7 +68,7 @@ function randomEdit(text: string, next: () => number): Edit {
     return { start, end };
   };
   // Mostly inside the institutions, where an edit can be relinted alone; the rest anywhere.
-  const list = text.indexOf('\ninstitutions:') + 1;
+  const list = Math.max(text.indexOf('\ninstitutions:'), text.indexOf('"institutions"')) + 1;
   const anywhere = () => (list > 0 && next() < 0.75 ? list + Math.floor(next() * (text.length + 1 - list)) : Math.floor(next() * (text.length + 1)));
   const indentOf = (start: number) => /^ */.exec(text.slice(start))![0];
   const roll = next();
@@ -86,10 +86,11 @@ function randomEdit(text: string, next: () => number): Edit {
   }
   if (roll < 0.56) {
     // A value copied from another line with the same key: a shared SOR code, a new care unit, a name.
-    const valued = lineStarts.filter((start) => /^ *(?:- )?[A-Za-z]+: *\S/.test(text.slice(start, start + 60)));
+    const keyOf = (start: number) => /^ *(?:- )?"?([A-Za-z]+)"?:/.exec(text.slice(start, start + 60))?.[1];
+    const valued = lineStarts.filter((start) => /^ *(?:- )?"?[A-Za-z]+"?: *\S/.test(text.slice(start, start + 60)));
     const target = valued.length > 0 ? pick(valued) : 0;
-    const key = /^ *(?:- )?([A-Za-z]+):/.exec(text.slice(target))?.[1];
-    const sources = valued.filter((start) => start !== target && /^ *(?:- )?([A-Za-z]+):/.exec(text.slice(start))?.[1] === key);
+    const key = keyOf(target);
+    const sources = valued.filter((start) => start !== target && keyOf(start) === key);
     if (key && sources.length > 0) {
       const valueAt = (start: number) => start + text.slice(start).indexOf(':') + 1;
       const lineEnd = (start: number) => (text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start));
@@ -181,7 +182,7 @@ interface Case {
 
 const TODAY = '2026-12-01';
 const CASES: Case[] = [
-  { name: 'examples/omsorgshuset.sor.yaml', text: read('examples/omsorgshuset.sor.yaml'), edits: 1200, options: { today: TODAY, lang: 'da' } },
+  { name: 'examples/omsorgshuset.sor.yaml', text: read('examples/omsorgshuset.sor.yaml'), edits: 900, options: { today: TODAY, lang: 'da' } },
   { name: 'examples/dagcentre.sor.yaml', text: read('examples/dagcentre.sor.yaml'), edits: 500, options: { today: TODAY } },
   {
     name: 'test/fixtures/cli/suppress/suppressed.sor.yaml',
@@ -196,7 +197,14 @@ const CASES: Case[] = [
     edits: 500,
     options: { today: TODAY, sorIdOverrides: [{ sorIds: ['11000016002', '21000016006'], rules: { 'plejehjem-retype': 'off', 'contact-format': 'hint' } }] },
   },
-  { name: 'a generated provider of 24 care units', text: async () => (await import('../../bench/generate.mjs')).generateProvider({ units: 24, format: 'yaml', violations: true }), edits: 400, options: { today: TODAY, lang: 'en' } },
+  { name: 'examples/plejegruppen.sor.json', text: read('examples/plejegruppen.sor.json'), edits: 500, options: { today: TODAY, fileName: 'plejegruppen.sor.json' } },
+  {
+    name: 'a generated provider of 24 care units in JSON',
+    text: async () => (await import('../../bench/generate.mjs')).generateProvider({ units: 24, format: 'json', violations: true }),
+    edits: 300,
+    options: { today: TODAY, language: 'json' },
+  },
+  { name: 'a generated provider of 24 care units', text: async () => (await import('../../bench/generate.mjs')).generateProvider({ units: 24, format: 'yaml', violations: true }), edits: 300, options: { today: TODAY, lang: 'en' } },
 ];
 
 describe('relint after an edit equals a full lint of the new text', () => {

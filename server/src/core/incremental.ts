@@ -1,16 +1,18 @@
 // The editor's lint after an edit, at a cost in proportion to the edit: when the change lies inside
-// one top-level institution of a YAML file, only that institution's text is read again and checked
+// one top-level institution, only that institution's text is read again and checked
 // again by the rules of `institution` scope (core/rule.ts); every other institution keeps its tree
 // and its findings, moved by the edit's length; the rules of `file` scope check the whole model
 // again; and everything goes through the one pipeline tail (lint.ts `finished`). Whatever this
 // cannot show to give what a full lint gives is a full lint: an edit outside the institutions or
-// across two of them, one that changes the list's structure, aliases, a syntax error, other options.
+// across two of them, one that changes the list's structure, a YAML stream or alias, a syntax
+// error, other options.
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
 import type { Finding } from './finding.js';
 import type { LintOptions, LintResult, LintSetup, RuleFailure } from './lint.js';
 import { PARSE_RULE_ID, directivesOf, finished, lintRecorded, lintSetup, runRules } from './lint.js';
 import type { Entity, SorDocument } from './model.js';
 import { buildModel, fieldPair } from './model.js';
+import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import type { PipelineState } from './pipeline.js';
 
@@ -19,8 +21,12 @@ interface Kept {
   setup: LintSetup;
   /** The list under `institutions` and the top level that holds it (the trees are moved in place, so they stay these). */
   list: InstitutionList;
-  /** Where each top-level institution's text starts (the line of its `-`), then where the last one's ends. */
-  bounds: number[];
+  /**
+   * Where each top-level institution's text starts and ends: in YAML from the line of its `-` to
+   * the next one's (the last one's to the next key of the top level), in JSON its braces.
+   */
+  starts: number[];
+  ends: number[];
   /** Per institution, the settled findings of `institution` rules that start in its text (before suppression). */
   inside: Finding[][];
   /** The settled findings of `institution` rules outside every institution. */
@@ -50,15 +56,15 @@ export function relint(previous: LintResult | undefined, input: string, options:
   const { result, setup, local } = lintRecorded(input, options);
   const list = keepable(result) ? institutionList(result.documents[0], result.text) : undefined;
   if (list) {
-    const bounds = institutionBounds(result, list);
-    kept.set(result, { setup, list, bounds, ...partition(local, bounds) });
+    const { starts, ends } = institutionBounds(result, list);
+    kept.set(result, { setup, list, starts, ends, ...partition(local, starts, ends) });
   }
   return result;
 }
 
-/** What an incremental lint builds on: one YAML document read without error or alias, every rule run. */
+/** What an incremental lint builds on: one document read without error or alias, every rule run. */
 function keepable(result: LintResult): boolean {
-  if (result.language !== 'yaml' || result.documents.length !== 1 || result.failures.length > 0) return false;
+  if (result.documents.length !== 1 || result.failures.length > 0) return false;
   if (result.findings.some((finding) => finding.ruleId === PARSE_RULE_ID)) return false;
   const document = result.documents[0];
   return document.complete && !(result.text.includes('*') && holdsAlias(document.root));
@@ -67,15 +73,17 @@ function keepable(result: LintResult): boolean {
 interface InstitutionList {
   seq: SeqNode;
   root: MapNode;
-  /** Where the items' `-` stand on their lines. */
+  /** YAML: where the items' `-` stand on their lines. */
   column: number;
 }
 
-/** The block list under `institutions`, with each item a mapping written on its `-` line. */
+/** The list under `institutions`, of mappings; in YAML a block list with each item on its `-` line. */
 function institutionList(document: SorDocument, text: string): InstitutionList | undefined {
   const root = document.rootMap;
   const value = root && root === document.root ? fieldPair(root, 'institutions')?.value : undefined;
-  if (!root || value?.kind !== 'seq' || value.items.length === 0 || text.charCodeAt(value.start) !== 0x2d /* - */) return undefined;
+  if (!root || value?.kind !== 'seq' || value.items.length === 0) return undefined;
+  if (document.language === 'json') return value.items.every((item) => item.kind === 'map') ? { seq: value, root, column: -1 } : undefined;
+  if (text.charCodeAt(value.start) !== 0x2d /* - */) return undefined;
   const column = value.start - lineStart(text, value.start);
   for (const item of value.items) {
     if (item.kind !== 'map') return undefined;
@@ -85,21 +93,22 @@ function institutionList(document: SorDocument, text: string): InstitutionList |
   return { seq: value, root, column };
 }
 
-function institutionBounds(result: LintResult, list: InstitutionList): number[] {
+function institutionBounds(result: LintResult, list: InstitutionList): { starts: number[]; ends: number[] } {
   const { seq, root } = list;
-  const bounds = seq.items.map((item) => lineStart(result.text, item.start));
+  const { text } = result;
+  if (result.language === 'json') return { starts: seq.items.map((item) => item.start), ends: seq.items.map((item) => item.end) };
+  const starts = seq.items.map((item) => lineStart(text, item.start));
   // The last institution's text runs to the next key of the top level (comments included), or the end.
-  let end = result.text.length;
-  for (const pair of root.entries) if (pair.key.start > seq.end && pair.key.start < end) end = lineStart(result.text, pair.key.start);
-  bounds.push(end);
-  return bounds;
+  let end = text.length;
+  for (const pair of root.entries) if (pair.key.start > seq.end && pair.key.start < end) end = lineStart(text, pair.key.start);
+  return { starts, ends: [...starts.slice(1), end] };
 }
 
-function partition(local: readonly Finding[], bounds: readonly number[]): { inside: Finding[][]; outside: Finding[] } {
-  const inside: Finding[][] = bounds.slice(1).map(() => []);
+function partition(local: readonly Finding[], starts: readonly number[], ends: readonly number[]): { inside: Finding[][]; outside: Finding[] } {
+  const inside: Finding[][] = starts.map(() => []);
   const outside: Finding[] = [];
   for (const finding of local) {
-    const index = regionOf(bounds, finding.span.start);
+    const index = regionOf(starts, ends, finding.span.start);
     if (index < 0) outside.push(finding);
     else inside[index].push(finding);
   }
@@ -107,16 +116,15 @@ function partition(local: readonly Finding[], bounds: readonly number[]): { insi
 }
 
 /** The institution whose text holds `offset`, or -1. */
-function regionOf(bounds: readonly number[], offset: number): number {
-  if (offset < bounds[0] || offset >= bounds[bounds.length - 1]) return -1;
+function regionOf(starts: readonly number[], ends: readonly number[], offset: number): number {
   let low = 0;
-  let high = bounds.length - 1;
-  while (high - low > 1) {
+  let high = starts.length;
+  while (low < high) {
     const middle = (low + high) >> 1;
-    if (bounds[middle] <= offset) low = middle;
+    if (starts[middle] <= offset) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return low > 0 && offset < ends[low - 1] ? low - 1 : -1;
 }
 
 function relintInstitution(previous: LintResult, state: Kept, input: string, options: LintOptions): LintResult | undefined {
@@ -126,17 +134,18 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   const old = previous.text;
   const { from, oldTo } = changedRange(old, text);
   const delta = text.length - old.length;
-  const { bounds } = state;
-  const index = regionOf(bounds, from);
-  if (index < 0 || oldTo > bounds[index + 1] || (from === oldTo && delta === 0)) return undefined;
-  const start = bounds[index];
-  const oldEnd = bounds[index + 1];
+  const { starts, ends, list } = state;
+  const index = regionOf(starts, ends, from);
+  if (index < 0 || oldTo > ends[index] || (from === oldTo && delta === 0)) return undefined;
+  const start = starts[index];
+  const oldEnd = ends[index];
   const newEnd = oldEnd + delta;
   const document = previous.documents[0];
-  const { list } = state;
-  const read = readInstitution(text, start, newEnd, list.column);
+  const read = document.language === 'json' ? readJsonInstitution(text, start, newEnd) : readYamlInstitution(text, start, newEnd, list.column);
   if (!read) return undefined;
-  const model = modelOf(read, list.root, document);
+  // The list ends after its last item, or (YAML) with it.
+  const listEnd = index === list.seq.items.length - 1 && read.listEnd !== undefined ? read.listEnd : list.seq.end + delta;
+  const model = modelOf(read.item, list, document, listEnd);
   // An institution without a name is named by its place in the list in some messages (the schema's).
   if (!model.entity.fields.name?.text?.trim()) return undefined;
 
@@ -144,7 +153,7 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   const inside = state.inside.map((group, i) => (i === index ? [] : group));
   if (!moveFindings(state.outside, start, oldEnd, delta) || inside.some((group) => !moveFindings(group, start, oldEnd, delta))) return undefined;
 
-  const documents = [replaceInstitution(document, list, index, read, model, oldEnd, delta)];
+  const documents = [replaceInstitution(document, list, index, read.item, model, oldEnd, delta, listEnd)];
   // Scanning a big text for comments costs more than all the rest: skip it when none can have come or gone.
   const noDirectives = previous.directives.length === 0 && !old.slice(start, oldEnd).includes(DIRECTIVE_MARK) && !text.slice(start, newEnd).includes(DIRECTIVE_MARK);
   const directives = noDirectives ? [] : directivesOf(setup, documents);
@@ -158,7 +167,8 @@ function relintInstitution(previous: LintResult, state: Kept, input: string, opt
   runRules(setup, pipeline, documents, setup.ruleSet.filter((rule) => rule.scope === 'file'), (_rule, finding) => whole.push(finding), failures);
   const settled = state.outside.concat(...inside, whole);
   const result = finished(setup, pipeline, [], settled, failures);
-  if (failures.length === 0) kept.set(result, { setup, list, bounds: bounds.map((bound, i) => (i > index ? bound + delta : bound)), inside, outside: state.outside });
+  const moved = (bounds: number[], from: number) => bounds.map((bound, i) => (i >= from ? bound + delta : bound));
+  if (failures.length === 0) kept.set(result, { setup, list, starts: moved(starts, index + 1), ends: moved(ends, index), inside, outside: state.outside });
   return result;
 }
 
@@ -176,9 +186,10 @@ function sameSetup(a: LintSetup, b: LintSetup): boolean {
 }
 
 interface ReadInstitution {
-  /** The list of one item the institution's text reads as, its offsets those of the new text. */
-  seq: SeqNode;
+  /** The institution read alone, its offsets those of the new text. */
   item: MapNode;
+  /** YAML: where the list of this one item ends (the whole list's end when it is the last). */
+  listEnd: number | undefined;
 }
 
 /**
@@ -186,7 +197,7 @@ interface ReadInstitution {
  * list's column, every other line of it indented deeper (or blank, or a comment), ending at a line
  * start, read without error or alias. Then it is what a full read of the file makes of it.
  */
-function readInstitution(text: string, start: number, end: number, dashColumn: number): ReadInstitution | undefined {
+function readYamlInstitution(text: string, start: number, end: number, dashColumn: number): ReadInstitution | undefined {
   if (end <= start || (end < text.length && text.charCodeAt(end - 1) !== 0x0a)) return undefined;
   const slice = text.slice(start, end);
   if (!indentedUnder(slice, dashColumn)) return undefined;
@@ -198,7 +209,17 @@ function readInstitution(text: string, start: number, end: number, dashColumn: n
   if (seq.start !== dashColumn || slice.lastIndexOf('\n', item.start) !== -1) return undefined;
   if (!plainAndShallow(seq)) return undefined;
   shift(seq, start);
-  return { seq, item };
+  return { item, listEnd: seq.end };
+}
+
+/** The new text of one JSON institution, its braces where they were: it must read alone as one object, without error. */
+function readJsonInstitution(text: string, start: number, end: number): ReadInstitution | undefined {
+  if (text.charCodeAt(start) !== 0x7b /* { */ || text.charCodeAt(end - 1) !== 0x7d /* } */) return undefined;
+  const parsed = parseJson(text.slice(start, end));
+  const item = parsed.documents[0]?.root;
+  if (parsed.errors.length > 0 || item?.kind !== 'map' || item.start !== 0 || item.end !== end - start || !plainAndShallow(item)) return undefined;
+  shift(item, start);
+  return { item, listEnd: undefined };
 }
 
 /** The first line starts `-` at `column`; every other line is blank, a comment, or indented deeper, with spaces. */
@@ -228,13 +249,15 @@ interface InstitutionModel {
   view: SorDocument;
 }
 
-function modelOf(read: ReadInstitution, root: MapNode, document: SorDocument): InstitutionModel {
+function modelOf(item: MapNode, list: InstitutionList, document: SorDocument, listEnd: number): InstitutionModel {
+  const { root } = list;
   const pair = fieldPair(root, 'institutions')!;
-  const alone: MapNode = { kind: 'map', entries: [{ key: pair.key, value: read.seq }], complete: true, start: root.start, end: read.seq.end };
-  const { institutions, entities } = buildModel(alone, 'yaml', true);
+  const seq: SeqNode = { kind: 'seq', items: [item], complete: true, start: list.seq.start, end: listEnd };
+  const alone: MapNode = { kind: 'map', entries: [{ key: pair.key, value: seq }], complete: true, start: root.start, end: listEnd };
+  const { institutions, entities } = buildModel(alone, document.language, true);
   const entity = institutions[0];
   entity.parent = document.provider;
-  const viewRoot: MapNode = { ...root, entries: root.entries.map((entry) => (entry === pair ? { key: pair.key, value: read.seq } : entry)) };
+  const viewRoot: MapNode = { ...root, entries: root.entries.map((entry) => (entry === pair ? { key: pair.key, value: seq } : entry)) };
   const view: SorDocument = {
     ...document,
     root: viewRoot,
@@ -250,10 +273,11 @@ function replaceInstitution(
   document: SorDocument,
   list: InstitutionList,
   index: number,
-  read: ReadInstitution,
+  item: MapNode,
   model: InstitutionModel,
   oldEnd: number,
   delta: number,
+  listEnd: number,
 ): SorDocument {
   const { seq, root } = list;
   const last = index === seq.items.length - 1;
@@ -265,10 +289,10 @@ function replaceInstitution(
     }
   }
   for (let i = index + 1; i < seq.items.length; i++) shift(seq.items[i], delta);
-  // The list and the top level end where the last institution does, or after it.
-  seq.end = last ? read.seq.end : seq.end + delta;
-  root.end = root.end >= oldEnd ? root.end + delta : read.seq.end;
-  seq.items[index] = read.item;
+  seq.end = listEnd;
+  // The top level ends after the institutions, or (YAML) with them.
+  root.end = root.end >= oldEnd ? root.end + delta : listEnd;
+  seq.items[index] = item;
   const institutions = document.institutions.slice();
   const old = institutions[index];
   institutions[index] = model.entity;

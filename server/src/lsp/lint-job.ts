@@ -130,15 +130,24 @@ function diagnosticsText(
   const made = new Map<Finding, Diagnostic>();
   toDiagnostics({ ...result, findings: fresh }, document).forEach((diagnostic, i) => made.set(fresh[i], diagnostic));
   const written = new Map<Finding, DiagnosticText>();
-  const pieces: string[] = shown.configError ? [JSON.stringify(documentDiagnostic(texts.configError(shown.configError)[shown.lang], 'config'))] : [];
+  // One array of parts joined once: the text of a big file's diagnostics is megabytes.
+  const parts: string[] = ['['];
+  let count = 0;
+  const add = (...pieces: string[]) => parts.push(count++ === 0 ? '' : ',', ...pieces);
+  if (shown.configError) add(JSON.stringify(documentDiagnostic(texts.configError(shown.configError)[shown.lang], 'config')));
   const version = String(document.version);
   for (const finding of result.findings) {
     const diagnostic = made.get(finding);
     const text = diagnostic ? diagnosticText(diagnostic, version, document.uri) : known.get(finding)!;
-    if (text) written.set(finding, text);
-    pieces.push(text ? text.before + version + text.after : JSON.stringify(diagnostic));
+    if (text) {
+      written.set(finding, text);
+      add(text.before, version, text.after);
+    } else {
+      add(JSON.stringify(diagnostic));
+    }
   }
-  return { json: `[${pieces.join(',')}]`, count: pieces.length, texts: written };
+  parts.push(']');
+  return { json: parts.join(''), count, texts: written };
 }
 
 interface EditSince {

@@ -38,7 +38,7 @@ const kept = new WeakMap<LintResult, Kept>();
 /** What every suppression comment holds (suppressions.ts). */
 const DIRECTIVE_MARK = 'sor-lint-';
 
-/** A JS nesting bound well below the parser's (1000), which counts an institution two levels deeper in the file than alone. */
+/** How deep an institution read alone may nest: the readers stop at 1000 levels, and in the file it stands two levels deeper. */
 const MAX_ITEM_DEPTH = 900;
 
 /**

@@ -13,10 +13,10 @@ describe('a file written on one line', () => {
     const notes = result.findings.filter((finding) => finding.ruleId === 'careunit-contact-missing');
     expect(notes).toHaveLength(40_000);
     // The editor's diagnostics carry every fix's edits.
-    const edits = result.findings.flatMap((finding) => finding.fixes.map((fix) => fix.edits()));
+    const edits = result.findings.flatMap((finding) => finding.fixes.map((fix) => fix.edits(text)));
     expect(edits).toHaveLength(result.findings.reduce((count, finding) => count + finding.fixes.length, 0));
     const phone = notes.filter((finding) => finding.message.includes('no phone number')).at(-1)!;
-    const fixed = applyEdits(text, phone.fixes[0].edits());
+    const fixed = applyEdits(text, phone.fixes[0].edits(text));
     expect(fixed.endsWith('{name: Plejecenter 10000, unitType: plejeenhed, legalBasis: aeldreloven, visitingAddress: {street: Østervangsvej, houseNumber: "11", postalCode: "8000", city: Aarhus C}, phone: ""}]\n')).toBe(true);
   });
 });

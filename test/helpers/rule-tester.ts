@@ -73,7 +73,7 @@ export function ownAndParseFindings(ruleId: string, text: string, options: LintO
 
 /** The text after applying one fix. */
 export function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits());
+  return applyEdits(text, fix.edits(text));
 }
 
 /** Lint, take the rule's first finding's fix with the given title match, apply it, return the new text. */

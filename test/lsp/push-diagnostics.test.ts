@@ -24,7 +24,7 @@ const FIXTURE = readFileSync(join(FIXTURES, 'omsorgshuset.sor.yaml'), 'utf8');
 const WEBSITES_FIXED = (() => {
   const result = lint(FIXTURE, { fileName: 'x.sor.yaml', today: '2026-11-26' });
   const fixes = result.findings.filter((f) => f.ruleId === 'contact-format').map((f) => f.fixes.find((fix) => fix.safe)!);
-  return applyEdits(FIXTURE, fixes.flatMap((fix) => fix.edits()));
+  return applyEdits(FIXTURE, fixes.flatMap((fix) => fix.edits(FIXTURE)));
 })();
 
 let client: TestClient;

@@ -50,7 +50,7 @@ describe('safe fixes change a value’s form, never its meaning', () => {
     const result = lintText(text, { fileName });
     const safe = result.findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe).map((fix) => ({ ruleId: finding.ruleId, fix })));
     for (const { ruleId, fix } of safe) {
-      for (const edit of fix.edits()) {
+      for (const edit of fix.edits(result.text)) {
         const before = result.text.slice(edit.start, edit.end);
         expect(meaning(edit.newText), `${ruleId}: ${fix.title}`).toBe(meaning(before));
       }

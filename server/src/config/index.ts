@@ -175,5 +175,10 @@ function postcodesFrom(configFile: string, csv: string): PostcodeTable {
 
 /** Lints a text with a file's configuration: its rules, overrides by SOR code, settings and language. */
 export function lintWithConfig(text: string, config: FileConfig, options: Omit<LintOptions, 'rules' | 'sorIdOverrides' | 'settings'> = {}): LintResult {
-  return lint(text, { ...options, lang: options.lang ?? config.lang, rules: config.rules, sorIdOverrides: config.sorIdOverrides, settings: config.settings });
+  return lint(text, lintOptionsFor(config, options));
+}
+
+/** The lint options a file's configuration gives (for a lint that is not `lint` itself: the editor's relint). */
+export function lintOptionsFor(config: FileConfig, options: Omit<LintOptions, 'rules' | 'sorIdOverrides' | 'settings'>): LintOptions {
+  return { ...options, lang: options.lang ?? config.lang, rules: config.rules, sorIdOverrides: config.sorIdOverrides, settings: config.settings };
 }

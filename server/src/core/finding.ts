@@ -17,7 +17,7 @@ export interface Fix {
   /** Safe fixes are right whatever the user intends; --fix and fix-all apply only these. */
   safe: boolean;
   /** Computed on each call (see FixSpec): call it once where the fix is applied or offered. */
-  edits: () => TextEdit[];
+  edits: (text: string) => TextEdit[];
 }
 
 /** A fix as plain data, its edits computed: what crosses to another thread, which a function cannot. */
@@ -29,8 +29,9 @@ export interface PlainFix {
 
 export type PlainFinding = Omit<Finding, 'fixes'> & { fixes: PlainFix[] };
 
-export function toPlainFinding(finding: Finding): PlainFinding {
-  return { ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits() })) };
+/** `text`: the text the finding's spans refer to. */
+export function toPlainFinding(finding: Finding, text: string): PlainFinding {
+  return { ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits(text) })) };
 }
 
 export function fromPlainFinding(finding: PlainFinding): Finding {

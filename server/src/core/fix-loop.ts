@@ -69,15 +69,15 @@ export function selectFixes(result: Fixable, selection: FixSelection): TextEdit[
     candidates.push(fix);
     for (const related of finding.related) settled.add(spanKey(related.span));
   }
-  return nonOverlapping(candidates);
+  return nonOverlapping(candidates, result.text);
 }
 
-/** The edits of the fixes in the order given, skipping any fix that touches an edit already taken. */
-export function nonOverlapping(fixes: readonly Fix[]): TextEdit[][] {
+/** The edits of the fixes (of findings on `text`) in the order given, skipping any fix that touches an edit already taken. */
+export function nonOverlapping(fixes: readonly Fix[], text: string): TextEdit[][] {
   const taken = new TakenEdits();
   const chosen: TextEdit[][] = [];
   for (const fix of fixes) {
-    const edits = fix.edits();
+    const edits = fix.edits(text);
     if (edits.length === 0 || edits.some((edit) => taken.collides(edit))) continue;
     for (const edit of edits) taken.add(edit);
     chosen.push(edits);

@@ -63,12 +63,41 @@ export const DEFAULT_SETTINGS: RuleSettings = { defaultNonCareUnitType: 'afsnit'
 const RULE_IDS: readonly string[] = [...allRules.map((rule) => rule.id), PARSE_RULE_ID];
 
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  return lintRecorded(input, options).result;
+}
+
+/** What a lint settles from its options before it reads the text: the same for a full lint and an incremental one. */
+export interface LintSetup {
+  text: string;
+  bom: boolean;
+  language: Language;
+  lang: Lang;
+  today: string;
+  settings: RuleSettings;
+  configuration: FindingConfiguration;
+  inlineConfig: boolean;
+  ruleSet: readonly Rule[];
+}
+
+export function lintSetup(input: string, options: LintOptions): LintSetup {
   const { text, bom } = stripBom(input);
-  const language = options.language ?? languageOf(options.fileName);
-  const lang = options.lang ?? 'en';
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const configuration: FindingConfiguration = { rules: options.rules ?? {}, sorIdOverrides: options.sorIdOverrides ?? [] };
+  return {
+    text,
+    bom,
+    language: options.language ?? languageOf(options.fileName),
+    lang: options.lang ?? 'en',
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    configuration: { rules: options.rules ?? {}, sorIdOverrides: options.sorIdOverrides ?? [] },
+    inlineConfig: options.inlineConfig !== false,
+    ruleSet: options.ruleSet ?? allRules,
+  };
+}
+
+/** A full lint, and the settled findings of its rules of `institution` scope before suppression (for incremental.ts). */
+export function lintRecorded(input: string, options: LintOptions): { result: LintResult; setup: LintSetup; local: Finding[] } {
+  const setup = lintSetup(input, options);
+  const { text, language, lang } = setup;
   const parsed = parse(text, language);
   // A syntax error is neither configured nor suppressed: nothing after it can be trusted.
   const syntaxErrors: Finding[] = parsed.errors.map((error) => ({
@@ -81,12 +110,38 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     fixes: [],
   }));
   const documents = parsed.documents.map((d) => buildModel(d.root, language, d.complete));
-  const directives = language === 'yaml' && options.inlineConfig !== false ? findDirectives(text, parsed.documents.map((d) => d.root)) : [];
-  const documentDirectives = directivesByDocument(directives, documents.map((document) => document.root.start));
-  const state: PipelineState = { text, documents, directives, configuration };
+  const directives = directivesOf(setup, documents);
+  const state: PipelineState = { text, documents, directives, configuration: setup.configuration };
   const settled: Finding[] = [];
+  const local: Finding[] = [];
   const failures: RuleFailure[] = [];
-  for (const rule of options.ruleSet ?? allRules) {
+  runRules(setup, state, documents, setup.ruleSet, (rule, finding) => {
+    settled.push(finding);
+    if (rule.scope === 'institution') local.push(finding);
+  }, failures);
+  return { result: finished(setup, state, syntaxErrors, settled, failures), setup, local };
+}
+
+/** The suppression comments of a YAML text (none in JSON, or when inline configuration is off). */
+export function directivesOf(setup: LintSetup, documents: readonly SorDocument[]): Directive[] {
+  return setup.language === 'yaml' && setup.inlineConfig ? findDirectives(setup.text, documents.map((d) => d.root)) : [];
+}
+
+/**
+ * Runs the rules over `documents` (the file's, or a view of part of one) and hands each settled
+ * finding to `settle`; the findings are configured against `state`, the whole file.
+ */
+export function runRules(
+  setup: LintSetup,
+  state: PipelineState,
+  documents: readonly SorDocument[],
+  rules: readonly Rule[],
+  settle: (rule: Rule, finding: Finding) => void,
+  failures: RuleFailure[],
+): void {
+  const { text, lang, today, settings, configuration } = setup;
+  const documentDirectives = directivesByDocument(state.directives, documents.map((document) => document.root.start));
+  for (const rule of rules) {
     if (!ruleRuns(configuration, rule.id)) continue;
     documents.forEach((document, index) => {
       const context: RuleContext = {
@@ -101,7 +156,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         ruleIds: RULE_IDS,
         report: (report) => {
           const finding = settledFinding(state, rule, report, lang);
-          if (finding) settled.push(finding);
+          if (finding) settle(rule, finding);
         },
       };
       try {
@@ -111,8 +166,13 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       }
     });
   }
+}
+
+/** The end of every lint: the suppression comments, the order findings are shown in, no repeats. */
+export function finished(setup: LintSetup, state: PipelineState, syntaxErrors: Finding[], settled: Finding[], failures: RuleFailure[]): LintResult {
   const findings = [...syntaxErrors, ...suppressed(state, settled)].sort(byPosition);
-  return { text, bom, language, documents, findings: withoutRepeats(findings), directives, configuration, failures };
+  const { text, bom, language, configuration } = setup;
+  return { text, bom, language, documents: state.documents as SorDocument[], findings: withoutRepeats(findings), directives: state.directives, configuration, failures };
 }
 
 /**

@@ -94,8 +94,9 @@ function toFinding(rule: Rule, setting: Severity | undefined, report: Report, la
     severity: severityOf(rule, setting, report.severity),
     message: report.message[lang],
     action: report.action?.[lang],
-    span: report.span,
-    related: (report.related ?? []).map((r) => ({ span: r.span, message: r.message[lang], ...(r.file && { file: r.file }) })),
+    // Spans of their own, not the nodes a rule may report: an incremental lint moves findings and trees apart.
+    span: { start: report.span.start, end: report.span.end },
+    related: (report.related ?? []).map((r) => ({ span: { start: r.span.start, end: r.span.end }, message: r.message[lang], ...(r.file && { file: r.file }) })),
     fixes: (report.fixes ?? []).map((f) => ({ title: f.title[lang], safe: f.safe, edits: f.edits })),
   };
 }

@@ -39,9 +39,21 @@ export interface SupersededSchemaError {
   when?: (owner: MapNode, context: RuleContext, value: Node | undefined) => boolean;
 }
 
+/**
+ * What a rule's findings depend on, so that an edit re-checks no more than it must (incremental.ts):
+ * - `institution`: a finding inside a top-level institution depends only on that institution and
+ *   the text outside `institutions` (the provider, whose values it inherits), and a finding outside
+ *   every institution only on the text outside them. The rule reads `context.document.entities`,
+ *   which may then hold the provider and one institution's subtree only.
+ * - `file`: a finding may depend on anything in the file (codes shared across units, what the
+ *   file's other units are typed, the comments): it is checked again over the whole file.
+ */
+export type RuleScope = 'institution' | 'file';
+
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
+  scope: RuleScope;
   docs: RuleDocs;
   /** The keys the rule reads: hover on a key lists the rules that concern it. */
   fields: readonly string[];
@@ -59,9 +71,11 @@ export interface FixSpec {
   safe: boolean;
   /**
    * The edits, computed only when a face applies or offers the fix: the command without `--fix`
-   * never asks, and a national file has a fix for nearly every unit.
+   * never asks, and a national file has a fix for nearly every unit. `text` is the text the
+   * finding's spans refer to when asked: the editor's incremental lint moves a kept finding (and
+   * its nodes) into a newer text, so the edits must read that text, never one captured earlier.
    */
-  edits: () => TextEdit[];
+  edits: (text: string) => TextEdit[];
 }
 
 export interface Report {

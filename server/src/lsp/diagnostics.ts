@@ -60,13 +60,13 @@ export class PositionMapper {
 
 export function toDiagnostics(result: Pick<LintResult, 'text' | 'bom' | 'findings'>, document: TextDocument): Diagnostic[] {
   const mapper = new PositionMapper(document, result.bom);
-  return findingsToOffer(result).map((finding) => toDiagnostic(finding, document, mapper));
+  return findingsToOffer(result).map((finding) => toDiagnostic(finding, result.text, document, mapper));
 }
 
-function toDiagnostic(finding: Finding, document: TextDocument, mapper: PositionMapper): Diagnostic {
+function toDiagnostic(finding: Finding, text: string, document: TextDocument, mapper: PositionMapper): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix.edits()) })),
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix.edits(text)) })),
   };
   const diagnostic: Diagnostic = {
     range: mapper.range(finding.span),

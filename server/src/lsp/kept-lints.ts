@@ -61,7 +61,7 @@ export type QueryReply = { answer: unknown } | { missing: true };
 const kept = new Map<string, KeptLint>();
 
 export async function lintAndKeep(job: LintJob): Promise<LintComputation> {
-  const { computation, kept: lint } = await computeLint(job);
+  const { computation, kept: lint } = await computeLint(job, kept.get(job.uri));
   if (lint) kept.set(job.uri, lint);
   else kept.delete(job.uri);
   return computation;

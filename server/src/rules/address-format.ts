@@ -39,6 +39,7 @@ const PART_NAMES: Record<(typeof REQUIRED_PARTS)[number], Msg & { daDefinite: st
 export const addressFormat: Rule = {
   id: 'address-format',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: ['visitingAddress', 'postalAddress', 'street', 'houseNumber', 'floor', 'door', 'postalCode', 'city'],
   supersedes: [
     { keyword: 'required', property: 'street' },
@@ -211,7 +212,7 @@ function leadingZeroFix(context: RuleContext, address: Address, postalCode: Fiel
     {
       title: msg(`Skriv postnummeret som "${padded}"`, `Write the postcode as "${padded}"`),
       safe: false,
-      edits: () => [replaceScalar(context.text, node, padded, context.document.language)],
+      edits: (text) => [replaceScalar(text, node, padded, context.document.language)],
     },
   ];
 }
@@ -245,7 +246,7 @@ function checkCity(context: RuleContext, address: Address, code: string, entry: 
     {
       title: msg(`Skriv bynavnet "${entry.name}"`, `Write the city "${entry.name}"`),
       safe: false,
-      edits: () => [replaceScalar(context.text, node, entry.name, context.document.language)],
+      edits: (text) => [replaceScalar(text, node, entry.name, context.document.language)],
     },
   ];
   context.report({

@@ -11,6 +11,7 @@ export const ADDRESS_NOT_IN_DAR_ID = 'address-not-in-dar';
 export const addressNotInDar: Rule = {
   id: ADDRESS_NOT_IN_DAR_ID,
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: ['visitingAddress', 'darId'],
   docs: {
     summary: msg(

@@ -17,6 +17,7 @@ const ACTION = msg(
 export const addressUnverified: Rule = {
   id: 'address-unverified',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['visitingAddress', 'postalAddress', 'darId', 'coordinates'],
   values: { unitType: ['plejeenhed'] },
   docs: {

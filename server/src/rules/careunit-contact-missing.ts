@@ -36,6 +36,7 @@ const PLACEHOLDER_ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'
 export const careunitContactMissing: Rule = {
   id: 'careunit-contact-missing',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: [...CONTACT_FIELDS],
   values: { unitType: ['plejeenhed'] },
   docs: {
@@ -196,10 +197,10 @@ function valueText(value: Field | Address): string {
 }
 
 function insertFix(context: RuleContext, unit: Entity, fields: ContactField[]): FixSpec {
-  return { title: insertTitle(fields), safe: false, edits: () => [insertEdit(context, unit, fields)] };
+  return { title: insertTitle(fields), safe: false, edits: (text) => [insertEdit(text, context, unit, fields)] };
 }
 
-function insertEdit(context: RuleContext, unit: Entity, fields: ContactField[]): TextEdit {
+function insertEdit(text: string, context: RuleContext, unit: Entity, fields: ContactField[]): TextEdit {
   const language = context.document.language;
   const empty = formatScalar('', language);
   const pairs: NewPair[] = fields.map((field) =>
@@ -207,7 +208,7 @@ function insertEdit(context: RuleContext, unit: Entity, fields: ContactField[]):
       ? { key: field, value: '', entries: PLACEHOLDER_ADDRESS_PARTS.map((part) => ({ key: part, value: empty })) }
       : { key: field, value: empty },
   );
-  return insertPairs(context.text, unit.map, pairs, language, insertionAnchor(unit.map, CONTACT_FIELDS, 'units'));
+  return insertPairs(text, unit.map, pairs, language, insertionAnchor(unit.map, CONTACT_FIELDS, 'units'));
 }
 
 /** Made once per set of fields: a national file offers the same few titles on nearly every unit. */

@@ -8,6 +8,7 @@ import { isOpenCareUnit, unitTypeSpan } from './support/unit-types.js';
 export const careunitNewLevel: Rule = {
   id: 'careunit-new-level',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['unitType', 'sorId', 'units'],
   values: { unitType: ['plejeenhed'] },
   docs: {

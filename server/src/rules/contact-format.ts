@@ -103,6 +103,7 @@ function wording(field: ContactField, value: string, unit: string, diagnosis: Di
 export const contactFormat: Rule = {
   id: 'contact-format',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: [...VIRTUAL_ADDRESS_FIELDS],
   supersedes: VIRTUAL_ADDRESS_FIELDS.flatMap((property) => [
     { keyword: 'pattern', property },
@@ -145,7 +146,7 @@ export const contactFormat: Rule = {
     ),
   },
   check(context) {
-    const { document, text, today } = context;
+    const { document, today } = context;
     for (const entity of document.entities) {
       if (isClosed(entity, today)) continue;
       for (const field of VIRTUAL_ADDRESS_FIELDS) {
@@ -159,7 +160,7 @@ export const contactFormat: Rule = {
           span: { start: node.start, end: node.end },
           ...wording(field, node.text, displayName(entity), diagnosis),
           fixes: fix
-            ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: () => [replaceScalar(text, node, fix, document.language)] }]
+            ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: (text) => [replaceScalar(text, node, fix, document.language)] }]
             : undefined,
         });
       }

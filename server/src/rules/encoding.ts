@@ -64,6 +64,7 @@ function isFirstDocument(text: string, rootStart: number): boolean {
 export const encoding: Rule = {
   id: 'encoding',
   defaultSeverity: 'error',
+  scope: 'file', // one finding counts the whole file's unreadable characters
   fields: [],
   docs: {
     summary: msg('Filen er ikke gyldig UTF-8 (fx gemt som Windows-1252).', 'The file is not valid UTF-8 (saved as Windows-1252, say).'),

@@ -10,6 +10,7 @@ const PENDING_BASIS = 'aeldreboligloven';
 export const legalBasisPending: Rule = {
   id: 'legal-basis-pending',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['legalBasis', 'sorId'],
   values: { legalBasis: [PENDING_BASIS] },
   docs: {

@@ -22,6 +22,7 @@ export const LEGAL_BASES: readonly { value: string; law: Msg }[] = [
 export const legalBasis: Rule = {
   id: 'legal-basis',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['legalBasis'],
   values: { unitType: ['plejeenhed'], legalBasis: LEGAL_BASES.map((basis) => basis.value) },
   // A value outside the four on an open care unit: this rule says what to write instead.
@@ -90,7 +91,7 @@ function reportMissing(context: RuleContext, unit: Entity): void {
     span: entitySpan(unit),
     message: msg(`Plejeenheden "${name}" har intet retsgrundlag (\`legalBasis\`).`, `Care unit "${name}" has no legal basis (\`legalBasis\`).`),
     action: msg(`Tilføj \`legalBasis\`: ${VALUES.da}.`, `Add \`legalBasis\`: ${VALUES.en}.`),
-    fixes: lawFixes(() => false, (value) => insertPairs(context.text, unit.map, [{ key: 'legalBasis', value: formatScalar(value, language) }], language, anchor)),
+    fixes: lawFixes(() => false, (value, text) => insertPairs(text, unit.map, [{ key: 'legalBasis', value: formatScalar(value, language) }], language, anchor)),
   });
 }
 
@@ -100,7 +101,7 @@ function reportWrong(context: RuleContext, unit: Entity, node: ScalarNode): void
   const described = written ? msg(`\`${written}\`, som ikke er en af de fire love`, `\`${written}\`, not one of the four laws`) : msg('tomt', 'empty');
   // `Ældreloven` or ` aeldreloven` can only mean one value: that correction is safe.
   const meant = LEGAL_BASES.find((basis) => basis.value === spelledPlainly(written))?.value;
-  const replace = (value: string) => replaceScalar(context.text, node, value, context.document.language);
+  const replace = (value: string, text: string) => replaceScalar(text, node, value, context.document.language);
   context.report({
     span: node,
     message: msg(
@@ -120,11 +121,11 @@ function isOpenCareUnitMap(owner: MapNode, context: RuleContext): boolean {
 }
 
 /** One suggestion per law, the safe one (if any) first. */
-function lawFixes(isSafe: (value: string) => boolean, edit: (value: string) => TextEdit): FixSpec[] {
+function lawFixes(isSafe: (value: string) => boolean, edit: (value: string, text: string) => TextEdit): FixSpec[] {
   const fixes = LEGAL_BASES.map((basis) => ({
     title: msg(`Retsgrundlag: ${basis.law.da}`, `Legal basis: ${basis.law.en}`),
     safe: isSafe(basis.value),
-    edits: () => [edit(basis.value)],
+    edits: (text: string) => [edit(basis.value, text)],
   }));
   return [...fixes.filter((fix) => fix.safe), ...fixes.filter((fix) => !fix.safe)];
 }

@@ -11,6 +11,7 @@ import { exampleFile } from './support/examples.js';
 export const noCareunit: Rule = {
   id: 'no-careunit',
   defaultSeverity: 'warning',
+  scope: 'file', // a care unit anywhere in the file answers it
   fields: ['provider', 'institutions', 'unitType'],
   docs: {
     summary: msg(

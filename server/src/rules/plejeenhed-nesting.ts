@@ -20,6 +20,7 @@ import {
 export const plejeenhedNesting: Rule = {
   id: 'plejeenhed-nesting',
   defaultSeverity: 'error',
+  scope: 'file', // the retype fix offers the types the file's other units use
   fields: ['unitType', 'units'],
   values: { unitType: [CARE_UNIT_TYPE] },
   docs: {
@@ -116,10 +117,10 @@ function relatedEnds(ends: Entity[], entity: Entity, where: Msg) {
 function retypeFixes(context: RuleContext, entity: Entity): FixSpec[] {
   const scalar = ownScalar(entity, 'unitType', context.text);
   if (!scalar) return [];
-  const { document, text, today, settings } = context;
+  const { document, today, settings } = context;
   return nonCareTypeCandidates(document, entity, today, settings.defaultNonCareUnitType).map((type) => ({
     title: msg(`Skift enhedstype til ${type}`, `Change unit type to ${type}`),
     safe: false,
-    edits: () => [replaceScalar(text, scalar, type, document.language)],
+    edits: (text) => [replaceScalar(text, scalar, type, document.language)],
   }));
 }

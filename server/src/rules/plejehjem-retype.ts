@@ -25,6 +25,7 @@ const NURSING_HOME_TYPE_CODE = KNOWN_TYPE_CODES[NURSING_HOME_TYPE];
 export const plejehjemRetype: Rule = {
   id: 'plejehjem-retype',
   defaultSeverity: 'warning',
+  scope: 'institution',
   fields: ['unitType', 'careUnit', 'unitTypeCode'],
   values: { unitType: [NURSING_HOME_TYPE] },
   docs: {
@@ -106,20 +107,20 @@ function retypeWording(entity: Entity, context: RuleContext): Wording {
 }
 
 function fixesFor(entity: Entity, context: RuleContext): FixSpec[] {
-  const { text, document } = context;
+  const { document } = context;
   const fixes: FixSpec[] = [];
   const unitType = ownScalar(entity, 'unitType', context.text);
   if (unitType) {
     fixes.push({
       title: msg('Skift enhedstype til plejeenhed', 'Change unit type to plejeenhed'),
       safe: false,
-      edits: () => [replaceScalar(text, unitType, CARE_UNIT_TYPE, document.language), ...removeNursingHomeCode(entity, text)],
+      edits: (text) => [replaceScalar(text, unitType, CARE_UNIT_TYPE, document.language), ...removeNursingHomeCode(entity, text)],
     });
   }
   fixes.push({
     title: msg('Markér som ikke en plejeenhed', 'Mark as not a care unit'),
     safe: false,
-    edits: () => [insertPairs(text, entity.map, [{ key: 'careUnit', value: 'false' }], document.language, ownPair(entity, 'unitType'))],
+    edits: (text) => [insertPairs(text, entity.map, [{ key: 'careUnit', value: 'false' }], document.language, ownPair(entity, 'unitType'))],
   });
   return fixes;
 }

@@ -33,6 +33,7 @@ function invalidWording(value: string, provider: string, problem: CvrProblem): W
 export const providerCvr: Rule = {
   id: 'provider-cvr',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: ['cvr'],
   supersedes: [
     { keyword: 'pattern', property: 'cvr' },

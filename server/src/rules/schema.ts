@@ -36,6 +36,7 @@ function validator(): ValidateFunction {
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
+  scope: 'institution',
   // Every key: hover names the rules that check a key in depth, not the format's own check.
   fields: [],
   docs: {
@@ -195,7 +196,7 @@ function unknownKey(error: ErrorObject, target: PointerTarget, context: RuleCont
           {
             title: msg(`Omdøb \`${name}\` til \`${suggestion}\``, `Rename \`${name}\` to \`${suggestion}\``),
             safe: false,
-            edits: () => [replaceScalar(context.text, pair.key, suggestion, context.document.language)],
+            edits: (text) => [replaceScalar(text, pair.key, suggestion, context.document.language)],
           },
         ]
       : [];
@@ -252,7 +253,7 @@ function notAllowed(error: ErrorObject, target: PointerTarget, context: RuleCont
           {
             title: msg(`Ret til \`${candidates[0]}\``, `Change to \`${candidates[0]}\``),
             safe: sameButCase(candidates[0]),
-            edits: () => [replaceScalar(context.text, node, candidates[0], context.document.language)],
+            edits: (text) => [replaceScalar(text, node, candidates[0], context.document.language)],
           },
         ]
       : [];
@@ -289,7 +290,7 @@ function numberAsText(error: ErrorObject, target: PointerTarget, context: RuleCo
       {
         title: msg(`Sæt "${written}" i anførselstegn`, `Quote "${written}"`),
         safe: true,
-        edits: () => [replaceScalar(context.text, node, written, context.document.language)],
+        edits: (text) => [replaceScalar(text, node, written, context.document.language)],
       },
     ],
   };

@@ -187,7 +187,10 @@ export function sharedAcrossFiles(unit: UnitCode, others: readonly CodeElsewhere
 function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCode: Map<string, Occurrence[]>): void {
   for (const occurrence of occurrences) {
     const { code } = occurrence;
-    const others = (byCode.get(code) ?? []).filter((other) => other !== occurrence && !sameProvider(other, occurrence));
+    const sharing = byCode.get(code);
+    // Most codes are one unit's: no list to filter (the editor runs this on every keystroke).
+    if (!sharing || sharing.length < 2) continue;
+    const others = sharing.filter((other) => other !== occurrence && !sameProvider(other, occurrence));
     if (others.length === 0) continue;
     // A unit in another document of the stream says which: "Plejecenter Birkely" (document 2).
     const name = (other: Occurrence, document: string) =>
@@ -211,6 +214,7 @@ function reportDuplicates(context: RuleContext, occurrences: Occurrence[], byCod
 export const sorCode: Rule = {
   id: 'sor-code',
   defaultSeverity: 'error',
+  scope: 'file', // a code two units of the file share
   fields: ['sorId'],
   supersedes: [
     { keyword: 'pattern', property: 'sorId' },

@@ -10,6 +10,7 @@ import { exampleFile } from './support/examples.js';
 export const unitTypeCode: Rule = {
   id: 'unit-type-code',
   defaultSeverity: 'error',
+  scope: 'institution',
   fields: ['unitTypeCode', 'unitType'],
   docs: {
     summary: msg(

@@ -12,6 +12,7 @@ import { closestNames } from './schema.js';
 export const unknownDirective: Rule = {
   id: 'unknown-directive',
   defaultSeverity: 'warning',
+  scope: 'file', // reads the comments, wherever they are
   fields: [],
   docs: {
     summary: msg(

@@ -46,7 +46,7 @@ describe('Adressevask verdicts', () => {
     expect(findings[0].action).toBe('Record its `darId` in the file (quick-fix) so it is confirmed offline too.');
     const [fix] = findings[0].fixes;
     expect(fix).toMatchObject({ title: `Record darId ${oestervang.id} (Østervangsvej 12, 8000 Aarhus C)`, safe: true });
-    const fixed = applyEdits(result.text, fix.edits());
+    const fixed = applyEdits(result.text, fix.edits(result.text));
     expect(fixed).toContain(`      city: Aarhus C\n      darId: ${oestervang.id}\n`);
     await expectFixedClean(fixed);
   });
@@ -55,7 +55,7 @@ describe('Adressevask verdicts', () => {
     const { result, seen, findings } = await verifyText(careUnitYaml(address('Østervangsvej', '12', '8000', 'Århus C')), verifier);
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'info', text: 'visitingAddress' }]);
     expect(seen[0].message).toContain('DAR writes: city "Århus C" → "Aarhus C"');
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     expect(fixed).toContain(`      city: Aarhus C\n      darId: ${oestervang.id}\n`);
     await expectFixedClean(fixed);
   });
@@ -75,7 +75,7 @@ describe('Adressevask verdicts', () => {
     expect(findings[0].action).toBe('Pick the right one (quick-fix) or correct the address.');
     const [fix] = findings[0].fixes;
     expect(fix).toMatchObject({ title: `Write the DAR address "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})"`, safe: false });
-    const fixed = applyEdits(result.text, fix.edits());
+    const fixed = applyEdits(result.text, fix.edits(result.text));
     expect(fixed).toContain(`      street: Østervangsvej\n      houseNumber: "12"\n      postalCode: "8000"\n      city: Aarhus C\n      darId: ${oestervang.id}\n`);
     await expectFixedClean(fixed);
   });
@@ -97,7 +97,7 @@ describe('Adressevask verdicts', () => {
       `Write the DAR address "Østervangsvej 12, 8000 Aarhus C (id ${oestervang.id})"`,
       `Write the DAR address "Østervangsvej 14, 8000 Aarhus C (id ${oestervang14.id})"`,
     ]);
-    const fixed = applyEdits(result.text, findings[0].fixes[1].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[1].edits(result.text));
     expect(fixed).toContain(`      street: Østervangsvej\n      houseNumber: "14"\n`);
     await expectFixedClean(fixed);
   });
@@ -123,7 +123,7 @@ describe('Adressevask verdicts', () => {
         message: `DAR does not know the address id ${unknown} in the visiting address of "Plejecenter Østervang".`,
       },
     ]);
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     expect(fixed).toContain(`      street: Østervangsvej\n      houseNumber: "12"\n      postalCode: "8000"\n      city: Aarhus C\n      darId: ${oestervang.id}\n`);
     await expectFixedClean(fixed);
   });
@@ -141,7 +141,7 @@ describe('Adressevask verdicts', () => {
     const { result, seen, findings } = await verifyText(careUnitYaml(address('Nybyggervej', '1', '8200', 'Aarhus N')), verifier);
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'warning', line: 10, text: 'visitingAddress' }]);
     expect(seen[0].message).toContain(`"Nybyggervej 1, 8200 Aarhus N (id ${REGISTER.ny.id})", is only provisional (foreløbig) in DAR`);
-    expect(applyEdits(result.text, findings[0].fixes[0].edits())).toContain(`      darId: ${REGISTER.ny.id}\n`);
+    expect(applyEdits(result.text, findings[0].fixes[0].edits(result.text))).toContain(`      darId: ${REGISTER.ny.id}\n`);
   });
 
   it('a confirmed darId with the address as DAR writes it shows nothing at all', async () => {
@@ -154,7 +154,7 @@ describe('Adressevask verdicts', () => {
     const { result, seen, findings } = await verifyText(text, verifier);
     expect(result.findings.filter((f) => f.ruleId === 'address-unverified').map((f) => result.text.slice(f.span.start, f.span.end))).toEqual(['name: Plejecenter Østervang']);
     expect(seen).toMatchObject([{ ruleId: 'address-not-in-dar', severity: 'error', line: 5, column: 5, text: 'name: Plejecenter Østervang' }]);
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     expect(fixed).toContain(`    postalAddress:\n      street: Østervangsvej\n      houseNumber: "12"\n`);
     await expectFixedClean(fixed);
   });
@@ -167,7 +167,7 @@ describe('Adressevask verdicts', () => {
     );
     const { result, seen, findings } = await verifyText(json, verifier, { fileName: 'care.sor.json' });
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'info', text: '"visitingAddress"' }]);
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     expect(fixed).toContain(`"city": "Aarhus C",\n        "darId": "${oestervang.id}"\n`);
     expect((await verifyText(fixed, verifier, { fileName: 'care.sor.json' })).seen).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe('DAWA datavask verdicts', () => {
       { ruleId: 'address-unverified', severity: 'info', line: 10, column: 5, text: 'visitingAddress', message: expect.stringContaining(`is in DAR as ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}`) },
     ]);
     expect(findings[0].fixes[0].safe).toBe(true);
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     const before = server.requests.length;
     expect((await verifyText(fixed, verifier)).seen).toEqual([]);
     expect(server.requests.slice(before).map((r) => [r.path, r.params])).toEqual([[`/adresser/${oestervang.id}`, {}]]);
@@ -39,7 +39,7 @@ describe('DAWA datavask verdicts', () => {
     expect(seen[0].message).toContain(`; closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}.`);
     expect(findings[0].action).toBe('Pick the right one (quick-fix) or correct the address.');
     expect(findings[0].fixes).toHaveLength(1);
-    expect((await verifyText(applyEdits(result.text, findings[0].fixes[0].edits()), verifier)).seen).toEqual([]);
+    expect((await verifyText(applyEdits(result.text, findings[0].fixes[0].edits(result.text)), verifier)).seen).toEqual([]);
   });
 
   it('C: uncertain, several candidates: a warning naming each, one fix per candidate', async () => {
@@ -47,7 +47,7 @@ describe('DAWA datavask verdicts', () => {
     expect(seen).toMatchObject([{ ruleId: 'address-unverified', severity: 'warning', line: 10, text: 'visitingAddress' }]);
     expect(seen[0].message).toContain(`; closest: ${line(oestervang.id, 'Østervangsvej 12, 8000 Aarhus C')}; ${line(oestervang14.id, 'Østervangsvej 14, 8000 Aarhus C')}.`);
     expect(findings[0].fixes.map((fix) => fix.safe)).toEqual([false, false]);
-    const fixed = applyEdits(result.text, findings[0].fixes[1].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[1].edits(result.text));
     expect(fixed).toContain(`      street: Østervangsvej\n      houseNumber: "14"\n      postalCode: "8000"\n      city: Aarhus C\n      darId: ${oestervang14.id}\n`);
     expect((await verifyText(fixed, verifier)).seen).toEqual([]);
   });
@@ -74,7 +74,7 @@ describe('DAWA datavask verdicts', () => {
 
   it('an address with floor and door matches that unit address, whose id the fix records', async () => {
     const { result, findings } = await verifyText(careUnitYaml(address('Østervangsvej', '12', '8000', 'Aarhus C', '      floor: st\n      door: tv\n')), verifier);
-    const fixed = applyEdits(result.text, findings[0].fixes[0].edits());
+    const fixed = applyEdits(result.text, findings[0].fixes[0].edits(result.text));
     expect(fixed).toContain(`      floor: st\n      door: tv\n      darId: ${REGISTER.oestervangFloor.id}\n`);
   });
 });

@@ -145,7 +145,7 @@ function resultOf(
         artifactChanges: [
           {
             artifactLocation: location,
-            replacements: fix.edits().map((edit) => ({ deletedRegion: region(file, edit), insertedContent: { text: edit.newText } })),
+            replacements: fix.edits(file.text).map((edit) => ({ deletedRegion: region(file, edit), insertedContent: { text: edit.newText } })),
           },
         ],
       })),

@@ -117,6 +117,11 @@ export class WorkspaceIndex {
     return (this.files.get(file)?.facts.codes ?? []).some((fact) => this.sharing(file, fact, 1).total > 0);
   }
 
+  /** Every unit with the code, in every file, with the file's label (the editor's navigation between files). */
+  occurrencesOf(code: string): { file: string; label: string; fact: CodeFact }[] {
+    return (this.byCode.get(code) ?? []).map(({ file, fact }) => ({ file, label: this.files.get(file)!.label, fact }));
+  }
+
   get size(): number {
     return this.files.size;
   }

@@ -7,6 +7,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AddressesConfig } from '../config/index.js';
 import { lintWithConfig } from '../config/index.js';
+import type { Finding } from '../core/finding.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import type { LintResult } from '../core/lint.js';
 import type { Language } from '../core/parse.js';
@@ -47,6 +48,8 @@ export interface LintComputation {
   /** What the editor shows (the findings, a configuration error, a crash) as the JSON text of LSP diagnostics. */
   diagnostics: string;
   diagnosticCount: number;
+  /** Other open documents (or closed files) whose findings across files this lint may have changed (lsp/workspace-index.ts). */
+  partners?: string[];
 }
 
 /** A lint as the worker keeps it: the job, the full result with its trees, and how it was set up. */
@@ -64,7 +67,8 @@ export interface LintRun {
   kept: KeptLint | undefined;
 }
 
-export async function computeLint(job: LintJob): Promise<LintRun> {
+/** `shownFindings`: what the editor shows of the lint (its findings in the workspace); its own findings without it. */
+export async function computeLint(job: LintJob, shownFindings?: (lint: KeptLint) => Finding[]): Promise<LintRun> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
@@ -82,9 +86,11 @@ export async function computeLint(job: LintJob): Promise<LintRun> {
   }
   const elapsed = performance.now() - started;
   const failures = full?.failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) }));
-  const diagnostics = diagnosticsOf(document, { lang: setup.lang, configError: base.configError, crash }, full);
+  const kept = full && { job, result: full, setup, document };
+  const shown = kept && shownFindings ? { ...kept.result, findings: shownFindings(kept) } : full;
+  const diagnostics = diagnosticsOf(document, { lang: setup.lang, configError: base.configError, crash }, shown);
   const computation: LintComputation = { ...base, failures, crash, elapsed, diagnostics: JSON.stringify(diagnostics), diagnosticCount: diagnostics.length };
-  return { computation, kept: full && { job, result: full, setup, document } };
+  return { computation, kept };
 }
 
 /** A lint result without its trees, as plain data. */

@@ -1,0 +1,95 @@
+// The workspace's SOR files on disk, for the server's workspace index (workspace-index.ts): found
+// once by walking the workspace folders (bounded in files and bytes, never into node_modules or
+// .git), and read again only when the client's file watcher says one changed. Reading goes
+// through the one file reader (regular files only, with its size bound).
+import type { Dirent } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readRegularFile } from '../fs/read.js';
+import { fsPathOf } from './file-config.js';
+
+/** A closed file the index reads: `*.sor.yaml`, `*.sor.yml`, `*.sor.json`. */
+const SOR_FILE_NAME = /\.sor\.(?:ya?ml|json)$/i;
+/** The same files, for the client's file watcher. */
+export const SOR_FILES_GLOB = '**/*.sor.{yaml,yml,json}';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** How much of a workspace is indexed: the first `maxFiles` files, while their sizes add up to at most `maxBytes`. */
+export interface IndexBounds {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+export interface FoundFiles {
+  /** Absolute paths, in a stable order (folder by folder, names sorted). */
+  paths: string[];
+  /** Set when a bound stopped the walk: files beyond it are not indexed. */
+  capped: boolean;
+}
+
+export function isSorFileName(path: string): boolean {
+  return SOR_FILE_NAME.test(path);
+}
+
+/** The index's name for a file: its `file:` URI spelled one way, whichever way the client spelt it. */
+export function indexKeyOf(uri: string): string {
+  const path = fsPathOf(uri);
+  return path ? pathToFileURL(path).href : uri;
+}
+
+export function uriOfPath(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** The SOR files under the folders, within the bounds. A folder that cannot be read is skipped. */
+export function findSorFiles(folders: readonly string[], bounds: IndexBounds): FoundFiles {
+  const paths: string[] = [];
+  let bytes = 0;
+  const pending = [...folders].reverse();
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      continue;
+    }
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) subfolders.push(path);
+        continue;
+      }
+      if (!entry.isFile() || !isSorFileName(entry.name)) continue;
+      const size = sizeOf(path);
+      if (size === undefined) continue;
+      if (paths.length >= bounds.maxFiles || bytes + size > bounds.maxBytes) return { paths, capped: true };
+      paths.push(path);
+      bytes += size;
+    }
+    // Depth first, in name order: the files the bound keeps do not depend on the walk's luck.
+    pending.push(...subfolders.reverse());
+  }
+  return { paths, capped: false };
+}
+
+/** The file's text, or undefined when it is gone, not a regular file, larger than `maxBytes`, or not UTF-8. */
+export function readSorFile(path: string, maxBytes: number): string | undefined {
+  try {
+    const bytes = readRegularFile(path, maxBytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,238 @@
+// The server's workspace index over stdio (issue 13): SOR codes shared by units of two files of one
+// workspace, whether open in the editor or closed on disk, are errors in both with a related place
+// in the other file; a closed file's findings come through workspace diagnostics; an edit, a file
+// changed on disk or a document closing updates the other files; navigation reaches the unit in
+// the other file. Each test has its own workspace folder with files on disk.
+import { mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic, Location, PublishDiagnosticsParams, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import {
+  DefinitionRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
+  FileChangeType,
+  ReferencesRequest,
+  WorkspaceDiagnosticRequest,
+} from 'vscode-languageserver-protocol/node';
+import type { StartOptions } from './server-client.js';
+import { ensureServerBuilt, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './server-client.js';
+
+/** A provider's file with one care unit. */
+function providerFile(cvr: string, unit: string, code: string, providerCode: string): string {
+  return `provider:
+  name: Omsorgshuset ApS
+  cvr: "${cvr}"
+  sorId: "${providerCode}"
+institutions:
+  - name: ${unit}
+    sorId: "${code}"
+    unitType: plejeenhed
+    legalBasis: aeldreloven
+    visitingAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C, darId: 0a3f50a0-73bf-32b8-e044-0003ba298018 }
+    postalAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C }
+    phone: "+45 86 12 00 00"
+    email: kontakt@omsorgshuset.dk
+    website: https://omsorgshuset.dk
+`;
+}
+
+// Two providers; Plejecenter Birkely in b.sor.yaml was given Østervang's code by mistake.
+const SHARED = '21000016006';
+const A = providerFile('29403473', 'Plejecenter Østervang', SHARED, '698481000016007');
+const B = providerFile('12345674', 'Plejecenter Birkely', SHARED, '31000016008');
+/** Where the unit's code is written in either file (line 7, columns 12-25). */
+const CODE_RANGE = { start: { line: 6, character: 11 }, end: { line: 6, character: 24 } };
+const SETTINGS = { workspace: { maxFiles: 100, maxMegabytes: 10 } };
+
+let client: TestClient | undefined;
+
+beforeAll(ensureServerBuilt);
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+/** A workspace folder holding `files` (path → text), with a root configuration so nothing above it counts. */
+function workspaceWith(files: Record<string, string>): { folder: string; uri(path: string): string } {
+  const folder = mkdtempSync(join(tmpdir(), 'sor-lint-lsp-workspace-'));
+  writeFileSync(join(folder, '.sor-lint.json'), '{ "root": true }');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  return { folder, uri: (path) => pathToFileURL(join(folder, path)).href };
+}
+
+/** Starts the server on the folder and waits until it has read the folder's SOR files. */
+async function start(folder: string, options: Partial<StartOptions> = {}): Promise<TestClient> {
+  client = await TestClient.start({ capabilities: PUSH_CAPABILITIES, workspaceFolder: folder, settings: SETTINGS, ...options });
+  const started = client;
+  await started.waitFor('the workspace read', () => started.log.find((line) => line.includes('SOR files of the workspace read')));
+  return started;
+}
+
+/** The last diagnostics published for the document once `ready` holds for them. */
+function publishedWhen(uri: string, what: string, ready: (diagnostics: Diagnostic[]) => boolean): Promise<PublishDiagnosticsParams> {
+  const current = client!;
+  return current.waitFor(what, () => {
+    const last = current.published.filter((p) => p.uri === uri).at(-1);
+    return last && ready(last.diagnostics) ? last : undefined;
+  });
+}
+
+const sorCode = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'sor-code');
+const hasSorCode = (diagnostics: Diagnostic[]) => sorCode(diagnostics).length > 0;
+
+describe('a SOR code shared by units of two open files', () => {
+  it('is an error in both, each with a related location in the other file', async () => {
+    const { folder, uri } = workspaceWith({});
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    await editor.open(uri('b.sor.yaml'), B);
+    const a = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
+    const b = sorCode((await publishedWhen(uri('b.sor.yaml'), 'the duplicate in b', hasSorCode)).diagnostics);
+    expect(a.map((d) => [d.severity, d.range, d.message])).toEqual([
+      [1, CODE_RANGE, 'The SOR code "21000016006" of "Plejecenter Østervang" is also used by "Plejecenter Birkely" in b.sor.yaml. Correct the code of the unit that has the wrong one (the SOR browser shows which unit it belongs to).'],
+    ]);
+    expect(a[0].relatedInformation).toEqual([{ location: { uri: uri('b.sor.yaml'), range: CODE_RANGE }, message: 'The same SOR code on "Plejecenter Birkely" in b.sor.yaml' }]);
+    expect(b[0].relatedInformation).toEqual([{ location: { uri: uri('a.sor.yaml'), range: CODE_RANGE }, message: 'The same SOR code on "Plejecenter Østervang" in a.sor.yaml' }]);
+  });
+
+  it("is cleared in the other file when an edit removes it, without that file's being edited", async () => {
+    const { folder, uri } = workspaceWith({});
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    await editor.open(uri('b.sor.yaml'), B);
+    await publishedWhen(uri('b.sor.yaml'), 'the duplicate in b', hasSorCode);
+    const at = A.indexOf(SHARED);
+    const version = await editor.replace(uri('a.sor.yaml'), at, at + SHARED.length, '11000016002');
+    await editor.diagnosticsFor(uri('a.sor.yaml'), version);
+    const b = await publishedWhen(uri('b.sor.yaml'), 'b without the duplicate', (diagnostics) => !hasSorCode(diagnostics));
+    expect(b.diagnostics).toEqual([]);
+    expect(b.version).toBe(1);
+  });
+});
+
+describe('a SOR code an open file shares with a closed file on disk', () => {
+  it("is an error in the open file, pointing at the closed file's unit", async () => {
+    const { folder, uri } = workspaceWith({ 'providers/b.sor.yaml': B });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
+    expect(finding.message).toContain('"Plejecenter Birkely" in providers/b.sor.yaml.');
+    expect(finding.relatedInformation?.map((r) => r.location)).toEqual([{ uri: uri('providers/b.sor.yaml'), range: CODE_RANGE }]);
+  });
+
+  it('is not looked for in node_modules or .git', async () => {
+    const { folder, uri } = workspaceWith({ 'node_modules/x/b.sor.yaml': B, '.git/b.sor.yaml': B, 'c.sor.yaml': providerFile('12345674', 'Plejecenter Birkely', '11000016002', '31000016008') });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    expect(sorCode((await editor.diagnosticsFor(uri('a.sor.yaml'))).diagnostics)).toEqual([]);
+    expect(editor.log).toContain('sor-lint: 1 SOR files of the workspace read for the checks across files.');
+  });
+
+  it('follows the file on disk: a watched change that brings the duplicate, then one that deletes the file', async () => {
+    const unique = providerFile('12345674', 'Plejecenter Birkely', '11000016002', '31000016008');
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': unique });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    expect(sorCode((await editor.diagnosticsFor(uri('a.sor.yaml'))).diagnostics)).toEqual([]);
+    writeFileSync(join(folder, 'b.sor.yaml'), B);
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('b.sor.yaml'), type: FileChangeType.Changed }] });
+    const found = await publishedWhen(uri('a.sor.yaml'), 'the duplicate after the change on disk', hasSorCode);
+    expect(found.version).toBe(1);
+    unlinkSync(join(folder, 'b.sor.yaml'));
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('b.sor.yaml'), type: FileChangeType.Deleted }] });
+    await publishedWhen(uri('a.sor.yaml'), 'no duplicate once the file is deleted', (diagnostics) => !hasSorCode(diagnostics));
+  });
+
+  it("takes the disk's text again when the other file's document closes", async () => {
+    const unique = providerFile('12345674', 'Plejecenter Birkely', '11000016002', '31000016008');
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': unique });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    // The editor's unsaved text of b gives Birkely the shared code; the disk's does not.
+    await editor.open(uri('b.sor.yaml'), B);
+    await publishedWhen(uri('a.sor.yaml'), 'the duplicate with the unsaved b', hasSorCode);
+    await editor.closeDocument(uri('b.sor.yaml'));
+    await publishedWhen(uri('a.sor.yaml'), 'no duplicate once b is closed unsaved', (diagnostics) => !hasSorCode(diagnostics));
+  });
+});
+
+describe('one provider (CVR) split over files', () => {
+  it("gets no no-careunit in the file without its care unit when a closed file gives it one", async () => {
+    const homes = `provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n  sorId: "698481000016007"\ninstitutions:\n  - name: Plejehjemmet Solgården\n    sorId: "11000016002"\n    unitType: plejehjem\n    careUnit: false\n`;
+    const alone = workspaceWith({});
+    let editor = await start(alone.folder);
+    await editor.open(alone.uri('homes.sor.yaml'), homes);
+    expect((await editor.diagnosticsFor(alone.uri('homes.sor.yaml'))).diagnostics.map((d) => d.code)).toContain('no-careunit');
+    await editor.stop();
+    const split = workspaceWith({ 'care.sor.yaml': A });
+    editor = await start(split.folder);
+    await editor.open(split.uri('homes.sor.yaml'), homes);
+    expect((await editor.diagnosticsFor(split.uri('homes.sor.yaml'))).diagnostics.map((d) => d.code)).not.toContain('no-careunit');
+  });
+});
+
+describe('workspace diagnostics', () => {
+  it("give a closed file its findings across files, and clear them when the open file's edit removes the duplicate", async () => {
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': B });
+    const editor = await start(folder, { capabilities: PULL_CAPABILITIES });
+    expect(editor.initializeResult.capabilities.diagnosticProvider).toMatchObject({ workspaceDiagnostics: true, interFileDependencies: true });
+    await editor.open(uri('a.sor.yaml'), A);
+    const pulled = await editor.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('a.sor.yaml') } });
+    expect(pulled.kind === 'full' && sorCode(pulled.items).length).toBe(1);
+    const first = (await editor.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    expect(first.items.map((item) => [item.uri, item.kind, item.version])).toEqual([[uri('b.sor.yaml'), 'full', null]]);
+    const report = first.items[0];
+    if (report.kind !== 'full') throw new Error('expected a full report');
+    expect(report.items.map((d) => [d.code, d.range, d.relatedInformation?.[0].location])).toEqual([['sor-code', CODE_RANGE, { uri: uri('a.sor.yaml'), range: CODE_RANGE }]]);
+    expect(report.items[0].message).toContain('is also used by "Plejecenter Østervang" in a.sor.yaml.');
+    // Nothing changed: the client's result id holds.
+    const previousResultIds = [{ uri: report.uri, value: report.resultId! }];
+    const again = (await editor.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds })) as WorkspaceDiagnosticReport;
+    expect(again.items.map((item) => [item.uri, item.kind])).toEqual([[uri('b.sor.yaml'), 'unchanged']]);
+    const at = A.indexOf(SHARED);
+    const refreshes = editor.refreshRequests;
+    await editor.replace(uri('a.sor.yaml'), at, at + SHARED.length, '11000016002');
+    await editor.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('a.sor.yaml') } });
+    // The closed file's findings changed: the client is asked to pull again.
+    await editor.waitFor('a diagnostics refresh', () => (editor.refreshRequests > refreshes ? true : undefined));
+    const cleared = (await editor.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds })) as WorkspaceDiagnosticReport;
+    expect(cleared.items.map((item) => [item.uri, item.kind, item.kind === 'full' ? item.items : undefined])).toEqual([[uri('b.sor.yaml'), 'full', []]]);
+  });
+});
+
+describe('navigation into another file', () => {
+  it("goes from a shared SOR code to the other file's unit, with definition and references", async () => {
+    const { folder, uri } = workspaceWith({ 'providers/b.sor.yaml': B });
+    const editor = await start(folder);
+    const a = uri('a.sor.yaml');
+    await editor.open(a, A);
+    await publishedWhen(a, 'the duplicate in a', hasSorCode);
+    const position = editor.document(a).positionAt(A.indexOf(SHARED) + 2);
+    const definition = (await editor.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: a }, position })) as Location[];
+    expect(definition).toEqual([{ uri: uri('providers/b.sor.yaml'), range: CODE_RANGE }]);
+    const references = (await editor.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: a }, position, context: { includeDeclaration: true } })) as Location[];
+    expect(references).toEqual([
+      { uri: a, range: CODE_RANGE },
+      { uri: uri('providers/b.sor.yaml'), range: CODE_RANGE },
+    ]);
+  });
+});
+
+describe('the bounds of the index', () => {
+  it('reads no more files than sor-lint.workspace.maxFiles, and says so in the log', async () => {
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': B, 'c.sor.yaml': B.replace('Birkely', 'Ahorn') });
+    const editor = await start(folder, { settings: { workspace: { maxFiles: 1, maxMegabytes: 10 } } });
+    expect(editor.log).toContain(
+      'sor-lint: The workspace holds more SOR files than sor-lint.workspace.maxFiles (1) or sor-lint.workspace.maxMegabytes (10 MB) allow; only 1 closed files are checked across files.',
+    );
+    await editor.open(uri('a.sor.yaml'), A);
+    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
+    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('b.sor.yaml')]);
+  });
+});

@@ -126,12 +126,19 @@ describe('a SOR code an open file shares with a closed file on disk', () => {
     expect(finding.relatedInformation?.map((r) => r.location)).toEqual([{ uri: uri('providers/b.sor.yaml'), range: CODE_RANGE }]);
   });
 
-  it('is not looked for in node_modules or .git', async () => {
-    const { folder, uri } = workspaceWith({ 'node_modules/x/b.sor.yaml': B, '.git/b.sor.yaml': B, 'c.sor.yaml': providerFile('12345674', 'Plejecenter Birkely', '11000016002', '31000016008') });
+  it('is not looked for in node_modules, .git, or a file the configuration ignores', async () => {
+    const { folder, uri } = workspaceWith({
+      '.sor-lint.json': '{ "root": true, "ignorePatterns": ["old/**"] }',
+      'old/b.sor.yaml': B,
+      'node_modules/x/b.sor.yaml': B,
+      '.git/b.sor.yaml': B,
+      'c.sor.yaml': providerFile('12345674', 'Plejecenter Birkely', '11000016002', '31000016008'),
+    });
     const editor = await start(folder);
     await editor.open(uri('a.sor.yaml'), A);
     expect(sorCode((await editor.diagnosticsFor(uri('a.sor.yaml'))).diagnostics)).toEqual([]);
-    expect(editor.log).toContain('sor-lint: 1 SOR files of the workspace read for the checks across files.');
+    // c.sor.yaml and old/b.sor.yaml were found; the configuration then ignored old/b.sor.yaml.
+    expect(editor.log).toContain('sor-lint: 2 SOR files of the workspace read for the checks across files.');
   });
 
   it('follows the file on disk: a watched change that brings the duplicate, then one that deletes the file', async () => {

@@ -16,7 +16,7 @@ import { registerPreview } from './handlers/preview.js';
 import { registerNavigation } from './handlers/navigation.js';
 import { registerCodeLens } from './handlers/code-lens.js';
 import { registerStructure } from './handlers/structure.js';
-import { filesChanged, indexWorkspace, registerWorkspace, sorFileEvents } from './handlers/workspace.js';
+import { filesChanged, indexWorkspace, registerWorkspace, settingsChanged, sorFileEvents } from './handlers/workspace.js';
 import { registerSymbols } from './handlers/symbols.js';
 import { LintRunner } from './lint-runner.js';
 import { Linter } from './linting.js';
@@ -56,6 +56,7 @@ export function startServer(connection: Connection, workerScript?: string): void
     guard.notification('didChangeConfiguration', () => {
       settings.changed(params.settings);
       revalidateAll(session);
+      void guard.task('didChangeConfiguration', () => settingsChanged(session));
     }),
   );
   connection.onDidChangeWatchedFiles((params) =>

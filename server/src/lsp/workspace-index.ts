@@ -14,7 +14,7 @@ import { languageOf } from '../core/parse.js';
 import { factsOf, WorkspaceIndex } from '../core/workspace.js';
 import { analyse } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
-import type { SetupContext } from './file-config.js';
+import type { LintSetup, SetupContext } from './file-config.js';
 import { fsPathOf, lintSetupFor } from './file-config.js';
 import type { KeptLint } from './lint-job.js';
 import { lintWith } from './lint-job.js';
@@ -23,16 +23,23 @@ import type { Settings } from './settings.js';
 import type { FoundFiles, IndexBounds } from './workspace-files.js';
 import { findSorFiles, indexKeyOf, isSorFileName, readSorFile, uriOfPath } from './workspace-files.js';
 
+/** How the closed files are read and linted: with the workspace folder's settings, as of `today`. */
+export interface ClosedScope {
+  settings: Settings;
+  context: Omit<SetupContext, 'logError'>;
+  today: string | undefined;
+}
+
 /** What the server's main thread asks of the index (handlers/workspace.ts). */
 export type WorkspaceWork =
   /** The SOR files of the workspace folders, within the bounds (the index is emptied of closed files first). */
   | { kind: 'find'; folders: string[]; bounds: IndexBounds }
   /** Read these files of the walk and index them (a few at a time, so lints go between). */
-  | { kind: 'read'; paths: string[]; today: string | undefined }
+  | { kind: 'read'; paths: string[]; scope: ClosedScope }
   /** Files changed on disk or documents closed: read from disk again, or dropped when gone. */
-  | { kind: 'changed'; uris: string[]; today: string | undefined }
-  /** The closed files' findings across files, linted with `settings` (of the workspace folder). */
-  | { kind: 'report'; settings: Settings; context: Omit<SetupContext, 'logError'>; today: string | undefined; generation: number };
+  | { kind: 'changed'; uris: string[]; scope: ClosedScope }
+  /** The closed files' findings across files; `generation` changes with the configuration. */
+  | { kind: 'report'; scope: ClosedScope; generation: number };
 
 /** A closed file's findings across files, as the JSON text of LSP diagnostics. */
 export interface ClosedFindings {
@@ -43,8 +50,8 @@ export interface ClosedFindings {
 export interface WorkspaceReplies {
   find: FoundFiles;
   /** The files whose findings across files may have changed: open documents by the client's URI. */
-  read: { partners: string[] };
-  changed: { partners: string[] };
+  read: { partners: string[]; logs: string[] };
+  changed: { partners: string[]; logs: string[] };
   report: { files: ClosedFindings[]; logs: string[] };
 }
 
@@ -109,9 +116,9 @@ class ServerWorkspace {
       case 'find':
         return this.find(work.folders, work.bounds);
       case 'read':
-        return { partners: this.readAll(work.paths, work.today) };
+        return this.readAll(work.paths, work.scope);
       case 'changed':
-        return { partners: this.changed(work.uris, work.today) };
+        return this.changed(work.uris, work.scope);
       case 'report':
         return this.report(work);
     }
@@ -127,38 +134,40 @@ class ServerWorkspace {
     return findSorFiles(folders, bounds);
   }
 
-  private readAll(paths: string[], today: string | undefined): string[] {
+  private async readAll(paths: string[], scope: ClosedScope): Promise<WorkspaceReplies['read']> {
     const partners = new Set<string>();
-    for (const path of paths) for (const partner of this.readClosed(path, today)) partners.add(partner);
-    return [...partners];
+    const logs: string[] = [];
+    for (const path of paths) for (const partner of await this.readClosed(path, scope, logs)) partners.add(partner);
+    return { partners: [...partners], logs };
   }
 
-  private changed(uris: string[], today: string | undefined): string[] {
+  private async changed(uris: string[], scope: ClosedScope): Promise<WorkspaceReplies['changed']> {
     const partners = new Set<string>();
+    const logs: string[] = [];
     for (const uri of uris) {
       const key = indexKeyOf(uri);
       // An open document's text is the editor's, not the disk's.
       if (this.open.has(key)) continue;
       const path = fsPathOf(uri);
-      const found = path !== undefined && isSorFileName(path) && this.inFolders(path) ? this.readClosed(path, today) : this.forgetClosed(key);
+      const found = path !== undefined && isSorFileName(path) && this.inFolders(path) ? await this.readClosed(path, scope, logs) : this.forgetClosed(key);
       for (const partner of found) partners.add(partner);
     }
-    return [...partners];
+    return { partners: [...partners], logs };
   }
 
-  /** Reads a closed file into the index (within the bounds), or forgets it when it cannot be read. */
-  private readClosed(path: string, today: string | undefined): string[] {
+  /** Reads a closed file into the index (within the bounds), or forgets it when it cannot be read or its configuration ignores it. */
+  private async readClosed(path: string, scope: ClosedScope, logs: string[]): Promise<string[]> {
     const key = uriOfPath(path);
     if (this.open.has(key)) return [];
     const known = this.closed.get(key);
     const room = this.bounds.maxBytes - this.closedBytes + (known?.bytes ?? 0);
     const text = (known || this.closed.size < this.bounds.maxFiles) && room > 0 ? readSorFile(path, room) : undefined;
-    if (text === undefined) return this.forgetClosed(key);
+    if (text === undefined || (await this.setupOf(key, scope, logs)).config.ignored) return this.forgetClosed(key);
     this.dropClosed(key);
     const bytes = Buffer.byteLength(text);
     this.closed.set(key, { path, bytes });
     this.closedBytes += bytes;
-    const facts = factsOf(analyse(text, languageOf(path)), dayOf(today));
+    const facts = factsOf(analyse(text, languageOf(path)), dayOf(scope.today));
     return this.partners(this.index.set(key, this.labelOf(key, this.folders), facts));
   }
 
@@ -184,9 +193,9 @@ class ServerWorkspace {
       if (file.lint?.generation !== work.generation) {
         const text = readSorFile(file.path, this.bounds.maxBytes);
         if (text === undefined) continue;
-        const setup = await lintSetupFor(key, work.settings, { ...work.context, logError: (message) => logs.push(message) });
+        const setup = await this.setupOf(key, work.scope, logs);
         if (setup.config.ignored) continue;
-        const result = lintWith({ uri: key, language: languageOf(file.path), today: work.today }, setup)(text);
+        const result = lintWith({ uri: key, language: languageOf(file.path), today: work.scope.today }, setup)(text);
         file.lint = { generation: work.generation, result, lang: setup.lang };
       }
       const { result, lang } = file.lint;
@@ -196,6 +205,10 @@ class ServerWorkspace {
       files.push({ uri: key, diagnostics: JSON.stringify(toDiagnostics({ ...result, findings: across }, document)) });
     }
     return { files, logs };
+  }
+
+  private setupOf(key: string, scope: ClosedScope, logs: string[]): Promise<LintSetup> {
+    return lintSetupFor(key, scope.settings, { ...scope.context, logError: (message) => logs.push(message) });
   }
 
   /** Partners by the client's URI when open. */

@@ -10,6 +10,7 @@ import type { Diagnostic, FileEvent, WorkspaceDiagnosticReport, WorkspaceDocumen
 import type { LintOutcome } from '../documents.js';
 import { RawJson } from '../raw-json.js';
 import type { Session } from '../session.js';
+import type { ClosedScope } from '../workspace-index.js';
 import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
 import { texts } from '../texts.js';
 import { isSorFileName } from '../workspace-files.js';
@@ -23,6 +24,8 @@ const READ_CHUNK = 8;
 const NOTHING = 'none';
 
 let indexing = 0;
+/** The bounds the workspace was last read with: a settings change that alters them reads it again. */
+let readWith = '';
 
 /** Reads the workspace's SOR files into the index again (at start, and when a new lint worker starts empty). */
 export function indexWorkspace(session: Session): void {
@@ -31,19 +34,28 @@ export function indexWorkspace(session: Session): void {
     const { client, runner } = session;
     const folders = client.workspaceFolders;
     if (folders.length === 0) return;
-    const settings = await session.settings.for(pathToFileURL(folders[0]).href);
-    const { maxFiles, maxMegabytes } = settings.enable ? settings.workspace : { maxFiles: 0, maxMegabytes: 0 };
+    const scope = await closedScope(session);
+    const { maxFiles, maxMegabytes } = scope.settings.enable ? scope.settings.workspace : { maxFiles: 0, maxMegabytes: 0 };
+    readWith = `${maxFiles}:${maxMegabytes}`;
     const found = await runner.workspace({ kind: 'find', folders, bounds: { maxFiles, maxBytes: maxMegabytes * 1024 * 1024 } });
     if (!found || run !== indexing) return;
     const lang = langFromLocale(client.locale);
     if (found.capped) session.connection.console.warn(`sor-lint: ${texts.workspaceCapped(found.paths.length, maxFiles, maxMegabytes)[lang]}`);
     for (let at = 0; at < found.paths.length; at += READ_CHUNK) {
-      const read = await runner.workspace({ kind: 'read', paths: found.paths.slice(at, at + READ_CHUNK), today: client.options.today });
+      const read = await runner.workspace({ kind: 'read', paths: found.paths.slice(at, at + READ_CHUNK), scope });
       if (!read || run !== indexing) return;
+      logAll(session, read.logs);
       partnersChanged(session, read.partners);
     }
     session.connection.console.info(`sor-lint: ${texts.workspaceIndexed(found.paths.length)[lang]}`);
   });
+}
+
+/** The settings changed: the workspace is read again if its bounds did. */
+export async function settingsChanged(session: Session): Promise<void> {
+  const { settings } = await closedScope(session);
+  const { maxFiles, maxMegabytes } = settings.enable ? settings.workspace : { maxFiles: 0, maxMegabytes: 0 };
+  if (`${maxFiles}:${maxMegabytes}` !== readWith) indexWorkspace(session);
 }
 
 export function registerWorkspace(session: Session): void {
@@ -56,8 +68,10 @@ export function registerWorkspace(session: Session): void {
 /** Watched SOR files changed on disk, or a document closed (its file on disk stands for it again). */
 export async function filesChanged(session: Session, uris: string[]): Promise<void> {
   if (uris.length === 0) return;
-  const changed = await session.runner.workspace({ kind: 'changed', uris, today: session.client.options.today });
-  if (changed) partnersChanged(session, changed.partners);
+  const changed = await session.runner.workspace({ kind: 'changed', uris, scope: await closedScope(session) });
+  if (!changed) return;
+  logAll(session, changed.logs);
+  partnersChanged(session, changed.partners);
 }
 
 /** The watched files' events that concern SOR files. */
@@ -102,13 +116,9 @@ async function republish(session: Session, uri: string): Promise<void> {
 
 /** workspace/diagnostic: each closed file's findings across files; a file that had some and has none now is cleared. */
 async function closedFindings(session: Session, previous: readonly { uri: string; value: string }[]): Promise<WorkspaceDiagnosticReport> {
-  const { client } = session;
-  const folder = client.workspaceFolders[0];
-  const settings = await session.settings.for(folder ? pathToFileURL(folder).href : '');
-  const context = { clientLocale: client.locale, workspaceFolder: client.workspaceFolder };
-  const report = await session.runner.workspace({ kind: 'report', settings, context, today: client.options.today, generation: session.linter.generation });
+  const report = await session.runner.workspace({ kind: 'report', scope: await closedScope(session), generation: session.linter.generation });
   if (!report) return { items: [] };
-  for (const line of report.logs) session.connection.console.error(`sor-lint: ${line}`);
+  logAll(session, report.logs);
   const known = new Map(previous.map((entry) => [entry.uri, entry.value]));
   const items: WorkspaceDocumentDiagnosticReport[] = [];
   const reported = new Set<string>();
@@ -124,4 +134,16 @@ async function closedFindings(session: Session, previous: readonly { uri: string
     items.push(resultId === NOTHING ? { kind: 'unchanged', uri, version: null, resultId } : { kind: 'full', uri, version: null, resultId: NOTHING, items: [] });
   }
   return { items };
+}
+
+/** Closed files are read and linted with the first workspace folder's settings. */
+async function closedScope(session: Session): Promise<ClosedScope> {
+  const { client } = session;
+  const folder = client.workspaceFolders[0] ?? client.workspaceFolder;
+  const settings = await session.settings.for(folder ? pathToFileURL(folder).href : '');
+  return { settings, context: { clientLocale: client.locale, workspaceFolder: client.workspaceFolder }, today: client.options.today };
+}
+
+function logAll(session: Session, lines: readonly string[]): void {
+  for (const line of lines) session.connection.console.error(`sor-lint: ${line}`);
 }

@@ -11,6 +11,7 @@ import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
 import type { LintResult } from '../core/lint.js';
 import { languageOf } from '../core/parse.js';
+import type { FileFacts } from '../core/workspace.js';
 import { factsOf, WorkspaceIndex } from '../core/workspace.js';
 import { analyse } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -66,6 +67,8 @@ class ServerWorkspace {
   private readonly index = new WorkspaceIndex();
   /** Open documents: index key → the client's URI. */
   private readonly open = new Map<string, string>();
+  /** The facts of each open document's last lint. */
+  private readonly openFacts = new Map<string, FileFacts>();
   private readonly closed = new Map<string, ClosedFile>();
   private folders: string[] = [];
   private bounds: IndexBounds = { maxFiles: 0, maxBytes: 0 };
@@ -78,19 +81,34 @@ class ServerWorkspace {
     this.open.set(key, uri);
     this.dropClosed(key);
     const folder = lint.job.context.workspaceFolder;
-    return this.partners(this.index.set(key, this.labelOf(key, folder ? [folder] : this.folders), factsOf(lint.result, dayOf(lint.job.today))));
+    const facts = factsOf(lint.result, dayOf(lint.job.today));
+    const before = this.seenByOthers(key, this.openFacts.get(key));
+    this.openFacts.set(key, facts);
+    const partners = this.index.set(key, this.labelOf(key, folder ? [folder] : this.folders), facts);
+    // A keystroke that changed nothing other files see (a name, a phone number) shows nothing again there.
+    return before === this.seenByOthers(key, facts) ? [] : this.partners(partners);
+  }
+
+  /** What other files' findings read of the file's facts: its codes they share (units, places, CVRs) and its providers. */
+  private seenByOthers(key: string, facts: FileFacts | undefined): string {
+    if (!facts) return '';
+    const shared = facts.codes.filter((fact) => this.index.occurrencesOf(fact.code).some((other) => other.file !== key));
+    return JSON.stringify([shared, facts.providers.map((provider) => [provider.cvr, provider.careUnit])]);
   }
 
   /** An open document that is not linted (ignored, or the core failed): it is not part of the workspace. */
   dropOpen(uri: string): string[] {
     const key = indexKeyOf(uri);
     this.open.delete(key);
+    this.openFacts.delete(key);
     return this.partners(this.index.delete(key));
   }
 
   /** The document closed: the disk's text stands for it again once read ('changed'). */
   closeDocument(uri: string): void {
-    this.open.delete(indexKeyOf(uri));
+    const key = indexKeyOf(uri);
+    this.open.delete(key);
+    this.openFacts.delete(key);
   }
 
   /** The open document's findings in the workspace. */

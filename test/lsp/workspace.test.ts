@@ -214,8 +214,10 @@ describe('workspace diagnostics', () => {
 });
 
 describe('navigation into another file', () => {
-  it("goes from a shared SOR code to the other file's unit, with definition and references", async () => {
-    const { folder, uri } = workspaceWith({ 'providers/b.sor.yaml': B });
+  it("goes from a shared SOR code to the other file's unit, with definition and references, but not to the provider's own code", async () => {
+    // split.sor.yaml is more of a's provider: it writes the provider's own code too, which is no conflict.
+    const split = `provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n  sorId: "698481000016007"\ninstitutions: []\n`;
+    const { folder, uri } = workspaceWith({ 'providers/b.sor.yaml': B, 'split.sor.yaml': split });
     const editor = await start(folder);
     const a = uri('a.sor.yaml');
     await editor.open(a, A);
@@ -228,6 +230,8 @@ describe('navigation into another file', () => {
       { uri: a, range: CODE_RANGE },
       { uri: uri('providers/b.sor.yaml'), range: CODE_RANGE },
     ]);
+    const providerCode = editor.document(a).positionAt(A.indexOf('698481000016007') + 2);
+    expect(await editor.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: a }, position: providerCode })).toEqual([]);
   });
 });
 

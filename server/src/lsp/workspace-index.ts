@@ -13,6 +13,7 @@ import type { LintResult } from '../core/lint.js';
 import { languageOf } from '../core/parse.js';
 import type { FileFacts } from '../core/workspace.js';
 import { factsOf, WorkspaceIndex } from '../core/workspace.js';
+import { sameProvider } from '../rules/sor-code.js';
 import { analyse } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
 import type { LintSetup, SetupContext } from './file-config.js';
@@ -116,15 +117,20 @@ class ServerWorkspace {
     return this.index.findingsOf(indexKeyOf(lint.job.uri), lint.result, lint.setup.lang);
   }
 
-  /** The units of other files than `uri` with a SOR code, for navigation. */
+  /**
+   * The units of other files than `uri` with a SOR code, for navigation: those the `sor-code`
+   * check finds in conflict (another provider's; a provider split over files writes its own code in each).
+   */
   otherFilesFor(uri: string): OtherFiles {
     const key = indexKeyOf(uri);
     return {
-      occurrencesOf: (code: string): CodeOccurrence[] =>
-        this.index
+      occurrencesOf: (code: string): CodeOccurrence[] => {
+        const here = (this.openFacts.get(key)?.codes ?? []).filter((fact) => fact.code === code);
+        return this.index
           .occurrencesOf(code)
-          .filter((occurrence) => occurrence.file !== key)
-          .map(({ file, fact }) => ({ uri: this.open.get(file) ?? file, range: { start: fact.start, end: fact.end }, name: fact.unit })),
+          .filter((other) => other.file !== key && (here.length === 0 || here.some((fact) => !sameProvider(fact, other.fact))))
+          .map(({ file, fact }) => ({ uri: this.open.get(file) ?? file, range: { start: fact.start, end: fact.end }, name: fact.unit }));
+      },
     };
   }
 

@@ -113,6 +113,8 @@ describe('a SOR code shared by units of two open files', () => {
     const b = await publishedWhen(uri('b.sor.yaml'), 'b without the duplicate', (diagnostics) => !hasSorCode(diagnostics));
     expect(b.diagnostics).toEqual([]);
     expect(b.version).toBe(1);
+    // The status bar counts what is shown.
+    expect(editor.statuses.filter((status) => status.uri === uri('b.sor.yaml')).at(-1)?.message).toMatch(/^0 findings in \d+ ms$/);
   });
 });
 

@@ -39,7 +39,7 @@ export const texts = {
       `The workspace holds more SOR files than sor-lint.workspace.maxFiles (${maxFiles}) or sor-lint.workspace.maxMegabytes (${maxMegabytes} MB) allow; only ${indexed} closed files are checked across files.`,
     ),
   workspaceIndexed: (files: number): Msg =>
-    msg(`${files} SOR-filer i arbejdsområdet er læst til tjekkene på tværs af filer.`, `${files} SOR files of the workspace read for the checks across files.`),
+    msg(`${files} SOR-filer i arbejdsområdet er læst ind til tjekkene på tværs af filer.`, `${files} SOR files of the workspace read for the checks across files.`),
   rulesLabel: (count: number): Msg => (count === 1 ? msg('Regel', 'Rule') : msg('Regler', 'Rules')),
   careUnitMark: '★',
 } as const;

@@ -17,6 +17,7 @@ import { isSorFileName } from '../workspace-files.js';
 import { langFromLocale } from '../../core/i18n.js';
 import { publish } from './diagnostics.js';
 import { lookUp } from './online.js';
+import { sendStatus } from './status.js';
 
 /** Files read by one message to the worker: a lint waits for at most this many. */
 const READ_CHUNK = 8;
@@ -98,17 +99,20 @@ async function republish(session: Session, uri: string): Promise<void> {
   if (!state || !outcome || !linter.isCurrent(state, outcome)) return;
   const answer = await session.runner.query(uri, outcome.version, { feature: 'diagnostics' });
   if (!answer || !linter.isCurrent(state, outcome)) return;
+  const { status } = outcome;
   const again: LintOutcome = {
     ...outcome,
     revision: linter.nextRevision(),
     diagnostics: new RawJson(answer.json),
     diagnosticCount: answer.count,
+    status: status.state === 'ok' ? { ...status, message: texts.statusOk(answer.count, status.lintMs)[outcome.lang] } : status,
     // The online verdicts are asked again (from the cache) for the new findings.
     online: undefined,
     lookups: outcome.verifier ? 'checking' : 'off',
     lookupStarted: false,
   };
   state.outcome = again;
+  sendStatus(session, uri, again);
   if (pullsDiagnostics(session.client)) return;
   if (state.published) await publish(session, uri, again);
   await lookUp(session, uri, again);

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Location, PublishDiagnosticsParams, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import {
+  ConfigurationRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticRequest,
@@ -235,6 +236,29 @@ describe('navigation into another file', () => {
     const providerCode = editor.document(a).positionAt(A.indexOf('698481000016007') + 2);
     expect(await editor.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: a }, position: providerCode })).toEqual([]);
   });
+});
+
+describe('a lint worker that starts again', () => {
+  it('reads the workspace again and keeps the open files in the index', async () => {
+    // c.sor.yaml is open with unsaved text that shares the code; on disk it does not.
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': B, 'c.sor.yaml': providerFile('12345674', 'Plejecenter Ahorn', '11000016002', '31000016008') });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    await editor.open(uri('c.sor.yaml'), providerFile('12345674', 'Plejecenter Ahorn', SHARED, '31000016008'));
+    await publishedWhen(uri('a.sor.yaml'), 'the duplicates in a', (diagnostics) => sorCode(diagnostics)[0]?.relatedInformation?.length === 2);
+    // A big file edited while its first lint runs: the stale lint is stopped with its worker. The
+    // edit goes out right after the settings the first lint waits for, so that lint has begun.
+    const big = uri('big.sor.yaml');
+    editor.connection.onRequest(ConfigurationRequest.type, (params) => {
+      if (params.items.some((item) => item.scopeUri === big)) setImmediate(() => void editor.replace(big, 0, 0, '# edited\n'));
+      return params.items.map(() => SETTINGS);
+    });
+    await editor.open(big, `provider:\n  name: Stor ApS\ninstitutions:\n${'  - name: Plejecenter\n    unitType: plejehjem\n'.repeat(20_000)}`);
+    await editor.waitFor('the workspace read again', () => (editor.log.filter((line) => line.includes('SOR files of the workspace read')).length === 2 ? true : undefined), 60_000);
+    const version = await editor.replace(uri('a.sor.yaml'), 0, 0, '# edited\n');
+    const [finding] = sorCode((await editor.diagnosticsFor(uri('a.sor.yaml'), version, 60_000)).diagnostics);
+    expect(finding.relatedInformation?.map((r) => r.location.uri).sort()).toEqual([uri('b.sor.yaml'), uri('c.sor.yaml')]);
+  }, 120_000);
 });
 
 describe('the bounds of the index', () => {

@@ -14,6 +14,7 @@ import {
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticRequest,
+  DocumentHighlightRequest,
   FileChangeType,
   ReferencesRequest,
   WorkspaceDiagnosticRequest,
@@ -217,7 +218,7 @@ describe('workspace diagnostics', () => {
 });
 
 describe('navigation into another file', () => {
-  it("goes from a shared SOR code to the other file's unit, with definition and references, but not to the provider's own code", async () => {
+  it("goes from a shared SOR code to the other file's unit (definition, references; highlighted here), but not to a split provider's own code", async () => {
     // split.sor.yaml is more of a's provider: it writes the provider's own code too, which is no conflict.
     const split = `provider:\n  name: Omsorgshuset ApS\n  cvr: "29403473"\n  sorId: "698481000016007"\ninstitutions: []\n`;
     const { folder, uri } = workspaceWith({ 'providers/b.sor.yaml': B, 'split.sor.yaml': split });
@@ -233,6 +234,9 @@ describe('navigation into another file', () => {
       { uri: a, range: CODE_RANGE },
       { uri: uri('providers/b.sor.yaml'), range: CODE_RANGE },
     ]);
+    // Highlighted in its file although no other unit there has it.
+    const highlights = await editor.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: a }, position });
+    expect(highlights?.map((highlight) => highlight.range)).toEqual([CODE_RANGE]);
     const providerCode = editor.document(a).positionAt(A.indexOf('698481000016007') + 2);
     expect(await editor.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: a }, position: providerCode })).toEqual([]);
   });

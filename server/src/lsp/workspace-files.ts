@@ -14,8 +14,10 @@ const SOR_FILE_NAME = /\.sor\.(?:ya?ml|json)$/i;
 /** The same files, for the client's file watcher. */
 export const SOR_FILES_GLOB = '**/*.sor.{yaml,yml,json}';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folder entries looked at, at most: a workspace opened on a home folder is not walked to its end. */
+const MAX_ENTRIES = 200_000;
 
-/** How much of a workspace is indexed: the first `maxFiles` files, while their sizes add up to at most `maxBytes`. */
+/** How much of a workspace is indexed: the first `maxFiles` files, while their sizes add up to at most `maxBytes`. Symbolic links are not followed. */
 export interface IndexBounds {
   maxFiles: number;
   maxBytes: number;
@@ -46,6 +48,7 @@ export function uriOfPath(path: string): string {
 export function findSorFiles(folders: readonly string[], bounds: IndexBounds): FoundFiles {
   const paths: string[] = [];
   let bytes = 0;
+  let entriesSeen = 0;
   const pending = [...folders].reverse();
   while (pending.length > 0) {
     const folder = pending.pop()!;
@@ -55,6 +58,8 @@ export function findSorFiles(folders: readonly string[], bounds: IndexBounds): F
     } catch {
       continue;
     }
+    entriesSeen += entries.length;
+    if (entriesSeen > MAX_ENTRIES) return { paths, capped: true };
     const subfolders: string[] = [];
     for (const entry of entries) {
       const path = join(folder, entry.name);

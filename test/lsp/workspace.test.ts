@@ -3,8 +3,7 @@
 // in the other file; a closed file's findings come through workspace diagnostics; an edit, a file
 // changed on disk or a document closing updates the other files; navigation reaches the unit in
 // the other file. Each test has its own workspace folder with files on disk.
-import { mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,26 +18,13 @@ import {
   ReferencesRequest,
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
+import { careUnit, providerFile as providerWith, workspaceFolder } from '../helpers/workspace-files.js';
 import type { StartOptions } from './server-client.js';
 import { ensureServerBuilt, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './server-client.js';
 
 /** A provider's file with one care unit. */
 function providerFile(cvr: string, unit: string, code: string, providerCode: string): string {
-  return `provider:
-  name: Omsorgshuset ApS
-  cvr: "${cvr}"
-  sorId: "${providerCode}"
-institutions:
-  - name: ${unit}
-    sorId: "${code}"
-    unitType: plejeenhed
-    legalBasis: aeldreloven
-    visitingAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C, darId: 0a3f50a0-73bf-32b8-e044-0003ba298018 }
-    postalAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C }
-    phone: "+45 86 12 00 00"
-    email: kontakt@omsorgshuset.dk
-    website: https://omsorgshuset.dk
-`;
+  return providerWith(cvr, careUnit(unit, code), providerCode);
 }
 
 // Two providers; Plejecenter Birkely in b.sor.yaml was given Østervang's code by mistake.
@@ -57,14 +43,8 @@ afterEach(async () => {
   client = undefined;
 });
 
-/** A workspace folder holding `files` (path → text), with a root configuration so nothing above it counts. */
 function workspaceWith(files: Record<string, string>): { folder: string; uri(path: string): string } {
-  const folder = mkdtempSync(join(tmpdir(), 'sor-lint-lsp-workspace-'));
-  writeFileSync(join(folder, '.sor-lint.json'), '{ "root": true }');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(folder, path, '..'), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
+  const folder = workspaceFolder(files);
   return { folder, uri: (path) => pathToFileURL(join(folder, path)).href };
 }
 

@@ -7,8 +7,9 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, Location, PublishDiagnosticsParams, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import type { CodeLens, Diagnostic, Location, PublishDiagnosticsParams, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import {
+  CodeLensRequest,
   ConfigurationRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
@@ -108,6 +109,15 @@ describe('a SOR code an open file shares with a closed file on disk', () => {
     const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
     expect(finding.message).toContain('"Plejecenter Birkely" in providers/b.sor.yaml.');
     expect(finding.relatedInformation?.map((r) => r.location)).toEqual([{ uri: uri('providers/b.sor.yaml'), range: CODE_RANGE }]);
+  });
+
+  it("blocks the unit in plejeoverblikket's verdict lens, as the same error within the file does", async () => {
+    const { folder, uri } = workspaceWith({ 'b.sor.yaml': B });
+    const editor = await start(folder);
+    await editor.open(uri('a.sor.yaml'), A);
+    await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode);
+    const lenses = (await editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('a.sor.yaml') } })) as CodeLens[];
+    expect(lenses.map((lens) => [lens.range.start.line, lens.command?.title])).toEqual([[5, '✗ Not shown: 1 error']]);
   });
 
   it('is not looked for in node_modules, .git, or a file the configuration ignores', async () => {

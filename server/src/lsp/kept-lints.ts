@@ -26,7 +26,7 @@ export type Query =
   | { feature: 'symbols' }
   | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean }
   | { feature: 'fixAll'; versionedEdits: boolean }
-  /** `findings`: the shown findings when online verdicts changed them. */
+  /** `findings`: the shown findings when online verdicts changed them (else the findings in the workspace). */
   | { feature: 'preview'; findings: Finding[] | undefined }
   /** The offline findings, for the online verdicts to replace some of. */
   | { feature: 'findings' }
@@ -113,7 +113,7 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
       return edit ? workspaceEdit({ document, versionedEdits: query.versionedEdits }, [edit]) : null;
     }
     case 'preview':
-      return buildPreview({ ...result, findings: query.findings ?? result.findings }, lang, { today: lint.job.today });
+      return buildPreview({ ...result, findings: query.findings ?? workspace.findingsOf(lint) }, lang, { today: lint.job.today });
     case 'findings':
       return withoutTrees({ ...result, findings: workspace.findingsOf(lint) });
     case 'diagnostics': {

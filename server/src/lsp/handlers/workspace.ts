@@ -15,7 +15,8 @@ import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
 import { texts } from '../texts.js';
 import { isSorFileName } from '../workspace-files.js';
 import { langFromLocale } from '../../core/i18n.js';
-import { publish } from './diagnostics.js';
+import { refreshCodeLenses } from './code-lens.js';
+import { previewChanged, publish } from './diagnostics.js';
 import { lookUp } from './online.js';
 import { sendStatus } from './status.js';
 
@@ -113,7 +114,9 @@ async function republish(session: Session, uri: string): Promise<void> {
   };
   state.outcome = again;
   sendStatus(session, uri, again);
-  if (pullsDiagnostics(session.client)) return;
+  // The verdict lenses and the preview count the findings across files too.
+  refreshCodeLenses(session);
+  if (pullsDiagnostics(session.client)) return previewChanged(session, uri, again.version);
   if (state.published) await publish(session, uri, again);
   await lookUp(session, uri, again);
 }

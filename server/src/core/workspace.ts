@@ -38,9 +38,11 @@ export interface FileFacts {
   providers: ProviderFact[];
 }
 
-/** What the checks across files need of a file's lint; `today` decides which care units are closed. */
-export function factsOf(result: Pick<LintResult, 'text' | 'documents'>, today: string): FileFacts {
-  const lines = new LineIndex(result.text);
+/**
+ * What the checks across files need of a file's lint; `today` decides which care units are closed.
+ * `lines` places offsets in lines and columns (a face that has them for the text already passes its own).
+ */
+export function factsOf(result: Pick<LintResult, 'text' | 'documents'>, today: string, lines: Pick<LineIndex, 'positionAt'> = new LineIndex(result.text)): FileFacts {
   const seen = new Set<string>();
   const codes: CodeFact[] = [];
   for (const unit of unitCodesOf(result.documents)) {

@@ -15,7 +15,7 @@ import type { FileFacts } from '../core/workspace.js';
 import { factsOf, WorkspaceIndex } from '../core/workspace.js';
 import { sameProvider } from '../rules/sor-code.js';
 import { analyse } from './analysis.js';
-import { toDiagnostics } from './diagnostics.js';
+import { PositionMapper, toDiagnostics } from './diagnostics.js';
 import type { LintSetup, SetupContext } from './file-config.js';
 import { fsPathOf, lintSetupFor } from './file-config.js';
 import type { KeptLint } from './lint-job.js';
@@ -82,7 +82,9 @@ class ServerWorkspace {
     this.open.set(key, uri);
     this.dropClosed(key);
     const folder = lint.job.context.workspaceFolder;
-    const facts = factsOf(lint.result, dayOf(lint.job.today));
+    // The editor's document counts its lines once, for these places and its diagnostics alike.
+    const mapper = new PositionMapper(lint.document, lint.result.bom);
+    const facts = factsOf(lint.result, dayOf(lint.job.today), { positionAt: (offset) => mapper.range({ start: offset, end: offset }).start });
     const before = this.seenByOthers(key, this.openFacts.get(key));
     this.openFacts.set(key, facts);
     const partners = this.index.set(key, this.labelOf(key, folder ? [folder] : this.folders), facts);

@@ -65,16 +65,21 @@ export type ToWorker =
 export type QueryReply = { answer: unknown } | { missing: true };
 
 const kept = new Map<string, KeptLint>();
+/** How often each document was forgotten: a lint it outlived is neither kept nor indexed. */
+const forgotten = new Map<string, number>();
 
 export async function lintAndKeep(job: LintJob): Promise<LintComputation> {
   let partners: string[] | undefined;
+  const forgets = forgotten.get(job.uri);
   // `workspace.maxFiles` 0: the file is checked alone.
   const inWorkspace = job.settings.workspace.maxFiles > 0;
   const { computation, kept: lint } = await computeLint(job, (lint) => {
-    if (!inWorkspace) return lint.result.findings;
+    if (!inWorkspace || forgotten.get(job.uri) !== forgets) return lint.result.findings;
     partners = workspace.setOpen(lint);
     return workspace.findingsOf(lint);
   });
+  // The document closed while its configuration was read: the index has its file from disk again.
+  if (forgotten.get(job.uri) !== forgets) return computation;
   if (lint) kept.set(job.uri, lint);
   else kept.delete(job.uri);
   return { ...computation, partners: partners ?? workspace.dropOpen(job.uri) };
@@ -92,6 +97,7 @@ export async function answer(message: Extract<ToWorker, { kind: 'query' }>): Pro
 
 export function forget(uri: string): void {
   kept.delete(uri);
+  forgotten.set(uri, (forgotten.get(uri) ?? 0) + 1);
   workspace.closeDocument(uri);
 }
 

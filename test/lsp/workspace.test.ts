@@ -133,6 +133,12 @@ describe('a SOR code an open file shares with a closed file on disk', () => {
     expect(sorCode((await editor.diagnosticsFor(uri('a.sor.yaml'))).diagnostics)).toEqual([]);
     // c.sor.yaml and old/b.sor.yaml were found; the configuration then ignored old/b.sor.yaml.
     expect(editor.log).toContain('sor-lint: 2 SOR files of the workspace read for the checks across files.');
+    // Nor when a file watcher reports one there: only c.sor.yaml, changed to share the code, counts.
+    writeFileSync(join(folder, 'c.sor.yaml'), B);
+    const changes = ['node_modules/x/b.sor.yaml', '.git/b.sor.yaml', 'old/b.sor.yaml', 'c.sor.yaml'].map((path) => ({ uri: uri(path), type: FileChangeType.Changed }));
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in c', hasSorCode)).diagnostics);
+    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('c.sor.yaml')]);
   });
 
   it('follows the file on disk: a watched change that brings the duplicate, then one that deletes the file', async () => {

@@ -4,13 +4,12 @@
 // through the one file reader (regular files only, with its size bound).
 import type { Dirent } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readRegularFile } from '../fs/read.js';
 import { fsPathOf } from './file-config.js';
+import { isSorFileName } from './sor-files.js';
 
-/** A closed file the index reads: `*.sor.yaml`, `*.sor.yml`, `*.sor.json`. */
-const SOR_FILE_NAME = /\.sor\.(?:ya?ml|json)$/i;
 /** The same files, for the client's file watcher. */
 export const SOR_FILES_GLOB = '**/*.sor.{yaml,yml,json}';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -30,8 +29,14 @@ export interface FoundFiles {
   capped: boolean;
 }
 
-export function isSorFileName(path: string): boolean {
-  return SOR_FILE_NAME.test(path);
+/** A SOR file the walk would find under `folder` (a watcher may report one in node_modules too). */
+export function isWorkspaceSorFile(folder: string, path: string): boolean {
+  return isInside(folder, path) && isSorFileName(path) && !relative(folder, path).split(sep).some((segment) => SKIPPED_FOLDERS.has(segment));
+}
+
+export function isInside(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
 }
 
 /** The index's name for a file: its `file:` URI spelled one way, whichever way the client spelt it. */

@@ -5,7 +5,7 @@
 // findings are its findings in the workspace (core/workspace.ts); a change to one file names the
 // partners whose findings across files may have changed; closed files' findings across files go
 // out through workspace diagnostics; navigation reaches units of other files through it.
-import { relative, isAbsolute } from 'node:path';
+import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
@@ -23,7 +23,7 @@ import { lintWith } from './lint-job.js';
 import type { CodeOccurrence, OtherFiles } from './navigation.js';
 import type { Settings } from './settings.js';
 import type { FoundFiles, IndexBounds } from './workspace-files.js';
-import { findSorFiles, indexKeyOf, isSorFileName, readSorFile, uriOfPath } from './workspace-files.js';
+import { findSorFiles, indexKeyOf, isInside, isWorkspaceSorFile, readSorFile, uriOfPath } from './workspace-files.js';
 
 /** How the closed files are read and linted: with the workspace folder's settings, as of `today`. */
 export interface ClosedScope {
@@ -175,7 +175,7 @@ class ServerWorkspace {
       // An open document's text is the editor's, not the disk's.
       if (this.open.has(key)) continue;
       const path = fsPathOf(uri);
-      const found = path !== undefined && isSorFileName(path) && this.inFolders(path) ? await this.readClosed(path, scope, logs) : this.forgetClosed(key);
+      const found = path !== undefined && this.folders.some((folder) => isWorkspaceSorFile(folder, path)) ? await this.readClosed(path, scope, logs) : this.forgetClosed(key);
       for (const partner of found) partners.add(partner);
     }
     return { partners: [...partners], logs };
@@ -242,10 +242,6 @@ class ServerWorkspace {
     return keys.map((key) => this.open.get(key) ?? key);
   }
 
-  private inFolders(path: string): boolean {
-    return this.folders.some((folder) => isInside(folder, path));
-  }
-
   /** A file's name in other files' messages: its path in the workspace folder. */
   private labelOf(key: string, folders: readonly string[]): string {
     const path = fsPathOf(key);
@@ -253,11 +249,6 @@ class ServerWorkspace {
     const folder = folders.find((candidate) => isInside(candidate, path));
     return folder ? relative(folder, path) : path;
   }
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rest = relative(folder, path);
-  return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
 }
 
 function dayOf(today: string | undefined): string {

@@ -262,6 +262,18 @@ describe('a lint worker that starts again', () => {
 });
 
 describe('the bounds of the index', () => {
+  it('passes over a file larger than sor-lint.workspace.maxMegabytes leaves room for, and reads the ones after it', async () => {
+    const national = `provider:\n  name: Stor ApS\ninstitutions:\n${'  - name: Plejecenter\n    unitType: plejehjem\n'.repeat(30_000)}`;
+    const { folder, uri } = workspaceWith({ 'a-national.sor.yaml': national, 'b.sor.yaml': B });
+    const editor = await start(folder, { settings: { workspace: { maxFiles: 100, maxMegabytes: 1 } } });
+    expect(editor.log).toContain(
+      'sor-lint: The workspace holds more SOR files than sor-lint.workspace.maxFiles (100) or sor-lint.workspace.maxMegabytes (1 MB) allow; only 1 closed files are checked across files.',
+    );
+    await editor.open(uri('a.sor.yaml'), A);
+    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
+    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('b.sor.yaml')]);
+  });
+
   it('reads no more files than sor-lint.workspace.maxFiles, and says so in the log', async () => {
     const { folder, uri } = workspaceWith({ 'b.sor.yaml': B, 'c.sor.yaml': B.replace('Birkely', 'Ahorn') });
     const editor = await start(folder, { settings: { workspace: { maxFiles: 1, maxMegabytes: 10 } } });

@@ -16,7 +16,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** Folder entries looked at, at most: a workspace opened on a home folder is not walked to its end. */
 const MAX_ENTRIES = 200_000;
 
-/** How much of a workspace is indexed: the first `maxFiles` files, while their sizes add up to at most `maxBytes`. Symbolic links are not followed. */
+/** How much of a workspace is indexed: the first `maxFiles` files whose sizes add up to at most `maxBytes`. Symbolic links are not followed. */
 export interface IndexBounds {
   maxFiles: number;
   maxBytes: number;
@@ -51,9 +51,12 @@ export function uriOfPath(path: string): string {
 
 /** The SOR files under the folders, within the bounds. A folder that cannot be read is skipped. */
 export function findSorFiles(folders: readonly string[], bounds: IndexBounds): FoundFiles {
+  // Every file checked alone: no walk, and nothing to say about a bound.
+  if (bounds.maxFiles === 0) return { paths: [], capped: false };
   const paths: string[] = [];
   let bytes = 0;
   let entriesSeen = 0;
+  let capped = false;
   const pending = [...folders].reverse();
   while (pending.length > 0) {
     const folder = pending.pop()!;
@@ -75,14 +78,19 @@ export function findSorFiles(folders: readonly string[], bounds: IndexBounds): F
       if (!entry.isFile() || !isSorFileName(entry.name)) continue;
       const size = sizeOf(path);
       if (size === undefined) continue;
-      if (paths.length >= bounds.maxFiles || bytes + size > bounds.maxBytes) return { paths, capped: true };
+      if (paths.length >= bounds.maxFiles) return { paths, capped: true };
+      // A file larger than what is left (a national export) is passed over, not the rest with it.
+      if (bytes + size > bounds.maxBytes) {
+        capped = true;
+        continue;
+      }
       paths.push(path);
       bytes += size;
     }
     // Depth first, in name order: the files the bound keeps do not depend on the walk's luck.
     pending.push(...subfolders.reverse());
   }
-  return { paths, capped: false };
+  return { paths, capped };
 }
 
 /** The file's text, or undefined when it is gone, not a regular file, larger than `maxBytes`, or not UTF-8. */

@@ -69,6 +69,12 @@ function publishedWhen(uri: string, what: string, ready: (diagnostics: Diagnosti
 const sorCode = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'sor-code');
 const hasSorCode = (diagnostics: Diagnostic[]) => sorCode(diagnostics).length > 0;
 
+/** The files the document's first SOR code finding names, once it has one. */
+async function sharedWith(uri: string, what: string): Promise<string[] | undefined> {
+  const [finding] = sorCode((await publishedWhen(uri, what, hasSorCode)).diagnostics);
+  return finding.relatedInformation?.map((related) => related.location.uri);
+}
+
 describe('a SOR code shared by units of two open files', () => {
   it('is an error in both, each with a related location in the other file', async () => {
     const { folder, uri } = workspaceWith({});
@@ -137,8 +143,7 @@ describe('a SOR code an open file shares with a closed file on disk', () => {
     writeFileSync(join(folder, 'c.sor.yaml'), B);
     const changes = ['node_modules/x/b.sor.yaml', '.git/b.sor.yaml', 'old/b.sor.yaml', 'c.sor.yaml'].map((path) => ({ uri: uri(path), type: FileChangeType.Changed }));
     await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
-    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in c', hasSorCode)).diagnostics);
-    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('c.sor.yaml')]);
+    expect(await sharedWith(uri('a.sor.yaml'), 'the duplicate in c')).toEqual([uri('c.sor.yaml')]);
   });
 
   it('follows the file on disk: a watched change that brings the duplicate, then one that deletes the file', async () => {
@@ -262,26 +267,17 @@ describe('a lint worker that starts again', () => {
 });
 
 describe('the bounds of the index', () => {
-  it('passes over a file larger than sor-lint.workspace.maxMegabytes leaves room for, and reads the ones after it', async () => {
-    const national = `provider:\n  name: Stor ApS\ninstitutions:\n${'  - name: Plejecenter\n    unitType: plejehjem\n'.repeat(30_000)}`;
-    const { folder, uri } = workspaceWith({ 'a-national.sor.yaml': national, 'b.sor.yaml': B });
-    const editor = await start(folder, { settings: { workspace: { maxFiles: 100, maxMegabytes: 1 } } });
+  const national = `provider:\n  name: Stor ApS\ninstitutions:\n${'  - name: Plejecenter\n    unitType: plejehjem\n'.repeat(30_000)}`;
+  it.each<{ bound: string; files: Record<string, string>; maxFiles: number; maxMegabytes: number }>([
+    { bound: 'reads no more files than sor-lint.workspace.maxFiles', files: { 'b.sor.yaml': B, 'c.sor.yaml': B.replace('Birkely', 'Ahorn') }, maxFiles: 1, maxMegabytes: 10 },
+    { bound: 'passes over a file larger than sor-lint.workspace.maxMegabytes leaves room for, not the ones after it', files: { 'a-national.sor.yaml': national, 'b.sor.yaml': B }, maxFiles: 100, maxMegabytes: 1 },
+  ])('$bound, and says so in the log', async ({ files, maxFiles, maxMegabytes }) => {
+    const { folder, uri } = workspaceWith(files);
+    const editor = await start(folder, { settings: { workspace: { maxFiles, maxMegabytes } } });
     expect(editor.log).toContain(
-      'sor-lint: The workspace holds more SOR files than sor-lint.workspace.maxFiles (100) or sor-lint.workspace.maxMegabytes (1 MB) allow; only 1 closed files are checked across files.',
+      `sor-lint: The workspace holds more SOR files than sor-lint.workspace.maxFiles (${maxFiles}) or sor-lint.workspace.maxMegabytes (${maxMegabytes} MB) allow; only 1 closed files are checked across files.`,
     );
     await editor.open(uri('a.sor.yaml'), A);
-    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
-    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('b.sor.yaml')]);
-  });
-
-  it('reads no more files than sor-lint.workspace.maxFiles, and says so in the log', async () => {
-    const { folder, uri } = workspaceWith({ 'b.sor.yaml': B, 'c.sor.yaml': B.replace('Birkely', 'Ahorn') });
-    const editor = await start(folder, { settings: { workspace: { maxFiles: 1, maxMegabytes: 10 } } });
-    expect(editor.log).toContain(
-      'sor-lint: The workspace holds more SOR files than sor-lint.workspace.maxFiles (1) or sor-lint.workspace.maxMegabytes (10 MB) allow; only 1 closed files are checked across files.',
-    );
-    await editor.open(uri('a.sor.yaml'), A);
-    const [finding] = sorCode((await publishedWhen(uri('a.sor.yaml'), 'the duplicate in a', hasSorCode)).diagnostics);
-    expect(finding.relatedInformation?.map((r) => r.location.uri)).toEqual([uri('b.sor.yaml')]);
+    expect(await sharedWith(uri('a.sor.yaml'), 'the duplicate in a')).toEqual([uri('b.sor.yaml')]);
   });
 });

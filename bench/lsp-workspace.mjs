@@ -1,8 +1,9 @@
 // Keystroke latency with a workspace (issue 13): the same edits to a provider of 1,000 care units,
 // first with that file alone in its workspace folder, then with 99 other providers' files (each
 // its own CVR and codes, one of them sharing a code with the edited file) on disk and open in the
-// editor, so the server's workspace index holds 100 files. Prints the median and p95 of
-// didChange → the diagnostics of that version, and the workspace's median over the lone file's.
+// editor, so the server's workspace index holds 100 files; and the same 100 open with the index off
+// (sor-lint.workspace.maxFiles 0). Prints the median and p95 of didChange → the diagnostics of that
+// version, and the workspace's median over the lone file's and over the index-off run's.
 // Usage: npm run build && node bench/lsp-workspace.mjs [--files 100] [--units 1000] [--other-units 20]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ function provider(index, units, firstCode) {
     .replace(/sorId: "\d+"/g, () => `sorId: "${sorCode(next++)}"`);
 }
 
-async function measure(label, files) {
+async function measure(label, files, settings = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'sor-lint-bench-workspace-'));
   writeFileSync(join(folder, '.sor-lint.json'), '{ "root": true }');
   for (const [name, text] of files) writeFileSync(join(folder, name), text);
@@ -48,9 +49,10 @@ async function measure(label, files) {
     waiting.delete(key);
   });
   let indexed;
-  const read = new Promise((resolve) => (indexed = resolve));
-  connection.onNotification(protocol.LogMessageNotification.type, (params) => params.message.includes('SOR files of the workspace read') && indexed());
-  connection.onRequest(protocol.ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+  // Checked alone, the workspace is not read: nothing to wait for.
+  const read = settings.workspace?.maxFiles === 0 ? Promise.resolve() : new Promise((resolve) => (indexed = resolve));
+  connection.onNotification(protocol.LogMessageNotification.type, (params) => params.message.includes('SOR files of the workspace read') && indexed?.());
+  connection.onRequest(protocol.ConfigurationRequest.type, (params) => params.items.map(() => settings));
   connection.listen();
   const folderUri = pathToFileURL(folder).href;
   await connection.sendRequest(protocol.InitializeRequest.type, {
@@ -109,5 +111,7 @@ for (let i = 1; i < FILES; i++) {
 }
 console.log(`didChange → diagnostics of that version, ${EDITS} edits to a ${UNITS}-unit provider`);
 const alone = await measure('alone in its folder', [edited]);
-const together = await measure(`with ${FILES - 1} other open files`, [edited, ...others]);
-console.log(`workspace / alone: ${(together / alone).toFixed(2)}x`);
+// The same open files, each checked alone: what keeping 100 documents costs, without the index.
+const separate = await measure(`${FILES - 1} others open, index off`, [edited, ...others], { workspace: { maxFiles: 0 } });
+const together = await measure(`${FILES - 1} others open and indexed`, [edited, ...others]);
+console.log(`workspace / alone: ${(together / alone).toFixed(2)}x; workspace / the same files checked alone: ${(together / separate).toFixed(2)}x`);

@@ -84,7 +84,7 @@ export class LintRunner {
     return reply && 'answer' in reply ? (reply.answer as Answers[F]) : undefined;
   }
 
-  /** Work for the worker's workspace index; undefined when the worker that had it was replaced. */
+  /** Work for the worker's workspace index (workspace-index.ts), done when no lint or query waits. */
   workspace<K extends WorkspaceWork['kind']>(work: Extract<WorkspaceWork, { kind: K }>): Promise<WorkspaceReplies[K] | undefined> {
     return new Promise((resolve) => {
       this.queue.push({ kind: 'workspace', work, resolve: resolve as (reply: WorkspaceReply | undefined) => void });

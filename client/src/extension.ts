@@ -100,7 +100,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
-    // No `synchronize`: the server registers for configuration changes and config-file events itself.
+    // No `synchronize`: the server registers for configuration changes and for config-file and
+    // SOR-file events (its workspace index) itself.
     // A function, so that a restart (after trust is granted) sends the current state.
     initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,

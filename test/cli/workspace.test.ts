@@ -1,51 +1,19 @@
 // Issue 13, part 1: the files of one run are one workspace (RULES.md). A SOR code that units in two
 // files share is reported in both, naming the other file; a provider (CVR) split over files is one
 // provider, so its care unit in one file answers `no-careunit` in the other.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { careUnit, providerFile, workspaceFolder } from '../helpers/workspace-files.js';
 import { ensureBuilt, jsonReport, ROOT, runCli, summary } from './helpers.js';
 
 beforeAll(ensureBuilt);
-
-/** A provider's file: its CVR, and its units as YAML list items under `institutions`. */
-function providerFile(cvr: string, units: string, providerCode = '698481000016007'): string {
-  return `provider:
-  name: Omsorgshuset ApS
-  cvr: "${cvr}"
-  sorId: "${providerCode}"
-institutions:
-${units}`;
-}
-
-const careUnit = (name: string, code: string) => `  - name: ${name}
-    sorId: "${code}"
-    unitType: plejeenhed
-    legalBasis: aeldreloven
-    visitingAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C, darId: 0a3f50a0-73bf-32b8-e044-0003ba298018 }
-    postalAddress: { street: Lærkevej, houseNumber: "3", postalCode: "8000", city: Aarhus C }
-    phone: "+45 86 12 00 00"
-    email: kontakt@omsorgshuset.dk
-    website: https://omsorgshuset.dk
-`;
 
 const otherUnit = (name: string, code: string, type = 'afsnit') => `  - name: ${name}
     sorId: "${code}"
     unitType: ${type}
 `;
-
-/** A folder holding `files` (path → text) with a root configuration, so nothing above it counts. */
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sor-lint-workspace-'));
-  writeFileSync(join(dir, '.sor-lint.json'), '{ "root": true }');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 // Two providers' files; Plejecenter Birkely in b.sor.yaml was given Østervang's code by mistake.
 const A = providerFile('29403473', careUnit('Plejecenter Østervang', '21000016006'));
@@ -53,7 +21,7 @@ const B = providerFile('12345674', careUnit('Plejecenter Birkely', '21000016006'
 
 describe('a SOR code shared by units in two files of a run', () => {
   it('is reported in both files, each naming the unit and the file at the other end, with a related location there', () => {
-    const dir = workspace({ 'providers/a.sor.yaml': A, 'providers/b.sor.yaml': B });
+    const dir = workspaceFolder({ 'providers/a.sor.yaml': A, 'providers/b.sor.yaml': B });
     const run = runCli(['--format', 'json', 'providers'], { cwd: dir });
     expect(run.code).toBe(1);
     const report = jsonReport(run);
@@ -73,7 +41,7 @@ describe('a SOR code shared by units in two files of a run', () => {
   });
 
   it('says so in Danish, and stylish shows it under each file', () => {
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': B });
     const run = runCli(['--lang', 'da', 'a.sor.yaml', 'b.sor.yaml'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
@@ -84,7 +52,7 @@ describe('a SOR code shared by units in two files of a run', () => {
 
   it('names every other file, and the in-file duplicate stays its own finding', () => {
     const C = providerFile('29403473', otherUnit('Afsnit Ask', '21000016006') + otherUnit('Afsnit Eg', '21000016006'), '41000016001');
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B, 'c.sor.yaml': C });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': B, 'c.sor.yaml': C });
     const [a, , c] = jsonReport(runCli(['--format', 'json', '.'], { cwd: dir }));
     expect(a.findings.map((f) => f.message)).toEqual([
       'The SOR code "21000016006" of "Plejecenter Østervang" is also used by "Plejecenter Birkely" in b.sor.yaml, "Afsnit Ask" in c.sor.yaml, "Afsnit Eg" in c.sor.yaml.',
@@ -101,7 +69,7 @@ describe('a SOR code shared by units in two files of a run', () => {
   it('is no conflict for a provider split over files: the same CVR repeats its own code', () => {
     const first = providerFile('29403473', careUnit('Plejecenter Østervang', '21000016006'));
     const second = providerFile('29403473', careUnit('Plejecenter Birkely', '11000016002'));
-    const dir = workspace({ 'a.sor.yaml': first, 'b.sor.yaml': second });
+    const dir = workspaceFolder({ 'a.sor.yaml': first, 'b.sor.yaml': second });
     expect(runCli(['a.sor.yaml', 'b.sor.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     // Another provider (CVR) with that code is one.
     writeFileSync(join(dir, 'b.sor.yaml'), second.replace('29403473', '12345674'));
@@ -113,14 +81,14 @@ describe('a SOR code shared by units in two files of a run', () => {
 
   it("goes through each file's configuration and suppression comments", () => {
     const suppressed = A.replace('    sorId: "21000016006"', '    # sor-lint-disable-next-line sor-code -- Birkely is being corrected in SOR\n    sorId: "21000016006"');
-    const dir = workspace({ 'a.sor.yaml': suppressed, 'quiet/b.sor.yaml': B, 'quiet/.sor-lint.json': '{ "rules": { "sor-code": "warning" } }' });
+    const dir = workspaceFolder({ 'a.sor.yaml': suppressed, 'quiet/b.sor.yaml': B, 'quiet/.sor-lint.json': '{ "rules": { "sor-code": "warning" } }' });
     const run = runCli(['--format', 'json', '--report-unused-disable-directives', '.'], { cwd: dir });
     expect(summary(jsonReport(run))).toEqual({ 'a.sor.yaml': [], 'quiet/b.sor.yaml': ['sor-code@7:12 warning'] });
     expect(run.code).toBe(0);
   });
 
   it('takes standard input named as a file of the run for that file, not for a second one sharing its codes', () => {
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': B });
     const run = runCli(['--format', 'json', '--stdin-filename', 'a.sor.yaml', '-', 'a.sor.yaml', 'b.sor.yaml'], { cwd: dir, input: A });
     expect(jsonReport(run).map((file) => [file.filePath, file.findings.length])).toEqual([
       ['a.sor.yaml', 1],
@@ -135,7 +103,7 @@ describe('a SOR code shared by units in two files of a run', () => {
   });
 
   it('shows the other file in SARIF: the related location is in its artifact', () => {
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': B });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': B });
     const log = JSON.parse(runCli(['--format', 'sarif', '.'], { cwd: dir }).stdout);
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S*$/i);
@@ -156,7 +124,7 @@ describe('a SOR code shared by units in two files of a run', () => {
 
   it('stays right with --cache: an unchanged clean file is reported when its partner changes to share its code, and clean again after', () => {
     const clean = providerFile('12345674', careUnit('Plejecenter Birkely', '11000016002'), '31000016008');
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': clean });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': clean });
     const args = ['--cache', '--format', 'json', 'a.sor.yaml', 'b.sor.yaml'];
     expect(runCli(args, { cwd: dir }).code).toBe(0);
     expect(runCli(args, { cwd: dir }).code).toBe(0);
@@ -173,7 +141,7 @@ describe('a SOR code shared by units in two files of a run', () => {
 
   it('leaves --fix as it was: the safe fixes are written and the conflict is still reported', () => {
     const bare = B.replace('    website: https://omsorgshuset.dk', '    website: omsorgshuset.dk');
-    const dir = workspace({ 'a.sor.yaml': A, 'b.sor.yaml': bare });
+    const dir = workspaceFolder({ 'a.sor.yaml': A, 'b.sor.yaml': bare });
     const run = runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(readFileSync(join(dir, 'b.sor.yaml'), 'utf8')).toBe(B);
@@ -188,7 +156,7 @@ describe('a provider (CVR) split over files', () => {
   const care = providerFile('29403473', careUnit('Plejecenter Østervang', '21000016006'));
 
   it('is one provider for no-careunit: its care unit in another file answers it', () => {
-    const dir = workspace({ 'homes.sor.yaml': homes, 'care.sor.yaml': care });
+    const dir = workspaceFolder({ 'homes.sor.yaml': homes, 'care.sor.yaml': care });
     expect(summary(jsonReport(runCli(['--format', 'json', 'homes.sor.yaml'], { cwd: dir })))).toEqual({ 'homes.sor.yaml': ['no-careunit@2:3 warning'] });
     const together = runCli(['--format', 'json', '--max-warnings', '0', 'homes.sor.yaml', 'care.sor.yaml'], { cwd: dir });
     expect(summary(jsonReport(together))).toEqual({ 'homes.sor.yaml': [], 'care.sor.yaml': [] });
@@ -198,7 +166,7 @@ describe('a provider (CVR) split over files', () => {
   it('is not answered by another provider (another CVR) or a closed care unit', () => {
     const other = care.replace('29403473', '12345674').replace('698481000016007', '31000016008');
     const closed = care.replace('    unitType: plejeenhed\n', '    unitType: plejeenhed\n    toDate: "2020-01-01"\n');
-    const dir = workspace({ 'homes.sor.yaml': homes, 'other.sor.yaml': other, 'closed.sor.yaml': closed });
+    const dir = workspaceFolder({ 'homes.sor.yaml': homes, 'other.sor.yaml': other, 'closed.sor.yaml': closed });
     expect(summary(jsonReport(runCli(['--format', 'json', 'homes.sor.yaml', 'other.sor.yaml'], { cwd: dir })))['homes.sor.yaml']).toEqual(['no-careunit@2:3 warning']);
     const withClosed = summary(jsonReport(runCli(['--format', 'json', 'homes.sor.yaml', 'closed.sor.yaml'], { cwd: dir })));
     expect(withClosed['homes.sor.yaml']).toEqual(['no-careunit@2:3 warning']);

@@ -24,7 +24,7 @@ function pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosti
 
 describe('pull diagnostics', () => {
   it('registers a diagnostic provider and answers pulls instead of pushing', async () => {
-    expect(client.initializeResult.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: false, workspaceDiagnostics: false });
+    expect(client.initializeResult.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true, workspaceDiagnostics: true });
     const uri = fixtureUri('pulled.sor.yaml');
     await client.open(uri, FIXTURE);
     const report = (await pull(uri)) as FullDocumentDiagnosticReport;

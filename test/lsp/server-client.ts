@@ -45,6 +45,12 @@ export const ROOT = join(__dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp');
 const SERVER = join(ROOT, 'dist', 'server.js');
 
+/**
+ * Each document is checked alone unless a test's settings name `workspace`: the fixtures folder
+ * holds copies of one provider, and most tests open several copies under other names.
+ */
+const CHECKED_ALONE = { maxFiles: 0 };
+
 export type { StatusParams } from '../../server/src/lsp/protocol.js';
 
 /** Push-only: what an editor without pull diagnostics announces. */
@@ -120,6 +126,8 @@ export class TestClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly errorLog: string[] = [];
+  /** Every window/logMessage's text, in arrival order. */
+  readonly log: string[] = [];
   readonly previewChanges: PreviewChangedParams[] = [];
   /** Everything the server wrote to stdout (every message it sent) and stderr, as text. */
   output = '';
@@ -166,10 +174,13 @@ export class TestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.published.push(params)));
     connection.onNotification('sor-lint/status', (params: StatusParams) => this.record(() => this.statuses.push(params)));
     connection.onNotification('sor-lint/previewChanged', (params: PreviewChangedParams) => this.record(() => this.previewChanges.push(params)));
-    connection.onNotification(LogMessageNotification.type, (params) => {
-      if (params.type === 1) this.errorLog.push(params.message);
-    });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    connection.onNotification(LogMessageNotification.type, (params) =>
+      this.record(() => {
+        this.log.push(params.message);
+        if (params.type === 1) this.errorLog.push(params.message);
+      }),
+    );
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ workspace: CHECKED_ALONE, ...this.settings })));
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.onRequest(DiagnosticRefreshRequest.type, () => this.record(() => this.refreshRequests++));
     connection.onRequest(ShowDocumentRequest.type, (params) => {

@@ -40,6 +40,8 @@ describe('the VS Code extension manifest', () => {
       // The client's own: whether a save's fix-all request gets our fixes.
       'sor-lint.codeActionsOnSave.mode': 'all',
       'sor-lint.lintTimeBudgetMs': 500,
+      'sor-lint.workspace.maxFiles': 1000,
+      'sor-lint.workspace.maxMegabytes': 50,
       'sor-lint.addresses.online': false,
       'sor-lint.addresses.service': 'adressevask',
       // No default: the user names the service.

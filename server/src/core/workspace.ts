@@ -7,7 +7,7 @@
 import type { Span } from './ast.js';
 import type { Finding } from './finding.js';
 import type { Lang } from './i18n.js';
-import type { Position } from './lines.js';
+import type { LineIndex, Position } from './lines.js';
 import { lineIndexOf } from './lines.js';
 import type { LintResult } from './lint.js';
 import { entitySpan } from './model.js';
@@ -38,9 +38,11 @@ export interface FileFacts {
   providers: ProviderFact[];
 }
 
-/** What the checks across files need of a file's lint; `today` decides which care units are closed. */
-export function factsOf(result: Pick<LintResult, 'text' | 'documents'>, today: string): FileFacts {
-  const lines = lineIndexOf(result.text);
+/**
+ * What the checks across files need of a file's lint; `today` decides which care units are closed.
+ * `lines` places offsets in lines and columns (a face that has them for the text already passes its own).
+ */
+export function factsOf(result: Pick<LintResult, 'text' | 'documents'>, today: string, lines: Pick<LineIndex, 'positionAt'> = lineIndexOf(result.text)): FileFacts {
   const seen = new Set<string>();
   const codes: CodeFact[] = [];
   for (const unit of unitCodesOf(result.documents)) {
@@ -115,6 +117,11 @@ export class WorkspaceIndex {
    */
   hasFindingsAcross(file: string): boolean {
     return (this.files.get(file)?.facts.codes ?? []).some((fact) => this.sharing(file, fact, 1).total > 0);
+  }
+
+  /** Every unit with the code, in every file, with the file's label (the editor's navigation between files). */
+  occurrencesOf(code: string): { file: string; label: string; fact: CodeFact }[] {
+    return (this.byCode.get(code) ?? []).map(({ file, fact }) => ({ file, label: this.files.get(file)!.label, fact }));
   }
 
   get size(): number {

@@ -14,8 +14,10 @@ import type { NavigationTarget } from './navigation.js';
 import { definitionAt, highlightsAt, referencesAt } from './navigation.js';
 import { foldingRanges, selectionRanges } from './structure.js';
 import type { KeptLint, LintComputation, LintJob, PlainLintFindings } from './lint-job.js';
-import { computeLint, lintWith, withoutTrees } from './lint-job.js';
+import { computeLint, diagnosticsOf, lintWith, withoutTrees } from './lint-job.js';
 import { documentSymbols } from './symbols.js';
+import type { WorkspaceWork } from './workspace-index.js';
+import { workspace } from './workspace-index.js';
 
 /** A question about one version of a document, answered from its kept lint. */
 export type Query =
@@ -24,13 +26,15 @@ export type Query =
   | { feature: 'symbols' }
   | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean }
   | { feature: 'fixAll'; versionedEdits: boolean }
-  /** `findings`: the shown findings when online verdicts changed them, without their fixes (the preview reads none). */
+  /** `findings`: the shown findings when online verdicts changed them, without their fixes (the preview reads none); else the findings in the workspace. */
   | { feature: 'preview'; findings: Finding[] | undefined }
   /** The offline findings, for the online verdicts to replace some of. */
   | { feature: 'findings' }
   | { feature: 'definition'; position: Position }
   | { feature: 'references'; position: Position; includeDeclaration: boolean }
   | { feature: 'highlights'; position: Position }
+  /** The diagnostics of the kept lint again, when a partner file changed its findings across files. */
+  | { feature: 'diagnostics' }
   | { feature: 'folding' }
   | { feature: 'selection'; positions: Position[] };
 
@@ -45,6 +49,7 @@ export interface Answers {
   definition: Location[];
   references: Location[];
   highlights: DocumentHighlight[];
+  diagnostics: { json: string; count: number };
   folding: FoldingRange[];
   selection: SelectionRange[];
 }
@@ -53,18 +58,31 @@ export type ToWorker =
   | { kind: 'lint'; job: LintJob }
   /** `rebuild`: the lint to redo first when this worker does not hold that version (it was restarted). */
   | { kind: 'query'; uri: string; version: number; query: Query; rebuild: LintJob | undefined }
-  | { kind: 'forget'; uri: string };
+  | { kind: 'forget'; uri: string }
+  | { kind: 'workspace'; work: WorkspaceWork };
 
 /** A query's answer, or `missing` when the version is not held and no rebuild came along. */
 export type QueryReply = { answer: unknown } | { missing: true };
 
 const kept = new Map<string, KeptLint>();
+/** How often each document was forgotten: a lint it outlived is neither kept nor indexed. */
+const forgotten = new Map<string, number>();
 
 export async function lintAndKeep(job: LintJob): Promise<LintComputation> {
-  const { computation, kept: lint } = await computeLint(job, kept.get(job.uri));
+  let partners: string[] | undefined;
+  const forgets = forgotten.get(job.uri);
+  // `workspace.maxFiles` 0: the file is checked alone.
+  const inWorkspace = job.settings.workspace.maxFiles > 0;
+  const { computation, kept: lint } = await computeLint(job, kept.get(job.uri), (lint) => {
+    if (!inWorkspace || forgotten.get(job.uri) !== forgets) return lint.result.findings;
+    partners = workspace.setOpen(lint);
+    return workspace.findingsOf(lint);
+  });
+  // The document closed while its configuration was read: the index has its file from disk again.
+  if (forgotten.get(job.uri) !== forgets) return computation;
   if (lint) kept.set(job.uri, lint);
   else kept.delete(job.uri);
-  return computation;
+  return { ...computation, partners: partners ?? workspace.dropOpen(job.uri) };
 }
 
 export async function answer(message: Extract<ToWorker, { kind: 'query' }>): Promise<QueryReply> {
@@ -79,6 +97,8 @@ export async function answer(message: Extract<ToWorker, { kind: 'query' }>): Pro
 
 export function forget(uri: string): void {
   kept.delete(uri);
+  forgotten.set(uri, (forgotten.get(uri) ?? 0) + 1);
+  workspace.closeDocument(uri);
 }
 
 function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
@@ -99,9 +119,13 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
       return edit ? workspaceEdit({ document, versionedEdits: query.versionedEdits }, [edit]) : null;
     }
     case 'preview':
-      return buildPreview({ ...result, findings: query.findings ?? result.findings }, lang, { today: lint.job.today });
+      return buildPreview({ ...result, findings: query.findings ?? workspace.findingsOf(lint) }, lang, { today: lint.job.today });
     case 'findings':
-      return withoutTrees(result);
+      return withoutTrees({ ...result, findings: workspace.findingsOf(lint) });
+    case 'diagnostics': {
+      const diagnostics = diagnosticsOf(document, { lang, configError: setup.configError?.text, crash: undefined }, { ...result, findings: workspace.findingsOf(lint) });
+      return { json: JSON.stringify(diagnostics), count: diagnostics.length };
+    }
     case 'definition':
       return definitionAt(navigationTarget(lint, mapper), mapper.offsetAt(query.position));
     case 'references':
@@ -116,5 +140,5 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
 }
 
 function navigationTarget(lint: KeptLint, mapper: PositionMapper): NavigationTarget {
-  return { uri: lint.job.uri, analysis: lint.result, mapper, findings: lint.result.findings };
+  return { uri: lint.job.uri, analysis: lint.result, mapper, findings: lint.result.findings, otherFiles: workspace.otherFilesFor(lint.job.uri) };
 }

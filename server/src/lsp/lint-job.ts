@@ -55,6 +55,8 @@ export interface LintComputation {
   /** What the editor shows (the findings, a configuration error, a crash) as the JSON text of LSP diagnostics. */
   diagnostics: string;
   diagnosticCount: number;
+  /** Other open documents (or closed files) whose findings across files this lint may have changed (lsp/workspace-index.ts). */
+  partners?: string[];
 }
 
 /** A lint as the worker keeps it: the job, the full result with its trees, and how it was set up. */
@@ -82,8 +84,11 @@ export interface LintRun {
   kept: KeptLint | undefined;
 }
 
-/** `previous`: the document's last lint, which an edit is relinted from (core/incremental.ts); it is used up. */
-export async function computeLint(job: LintJob, previous?: KeptLint): Promise<LintRun> {
+/**
+ * `previous`: the document's last lint, which an edit is relinted from (core/incremental.ts); it is used up.
+ * `shownFindings`: what the editor shows of the lint (its findings in the workspace); its own findings without it.
+ */
+export async function computeLint(job: LintJob, previous?: KeptLint, shownFindings?: (lint: KeptLint) => Finding[]): Promise<LintRun> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
@@ -102,10 +107,13 @@ export async function computeLint(job: LintJob, previous?: KeptLint): Promise<Li
   }
   const elapsed = performance.now() - started;
   const failures = full?.failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) }));
+  const kept: KeptLint | undefined = full && { job, result: full, setup, document, diagnosticTexts: undefined };
   const shown = { lang: setup.lang, configError: base.configError, crash };
-  const { json, count, texts: diagnosticTexts } = full ? diagnosticsText(document, shown, full, previous, edit) : plainDiagnosticsText(document, shown, full);
+  const shownResult = kept && shownFindings ? { ...kept.result, findings: shownFindings(kept) } : full;
+  const { json, count, texts: diagnosticTexts } = shownResult ? diagnosticsText(document, shown, shownResult, previous, edit) : plainDiagnosticsText(document, shown, undefined);
+  if (kept) kept.diagnosticTexts = diagnosticTexts;
   const computation: LintComputation = { ...base, failures, crash, elapsed, diagnostics: json, diagnosticCount: count };
-  return { computation, kept: full && { job, result: full, setup, document, diagnosticTexts } };
+  return { computation, kept };
 }
 
 function plainDiagnosticsText(document: TextDocument, shown: Pick<LintComputation, 'lang' | 'configError' | 'crash'>, result: LintResult | undefined): { json: string; count: number; texts: undefined } {

@@ -7,6 +7,8 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { Answers, Query, QueryReply, ToWorker } from './kept-lints.js';
 import { answer, forget, lintAndKeep } from './kept-lints.js';
 import type { LintComputation, LintJob } from './lint-job.js';
+import type { WorkspaceReplies, WorkspaceWork } from './workspace-index.js';
+import { workspace } from './workspace-index.js';
 
 const WORKER_FLAG = 'sorLintWorker';
 /**
@@ -25,13 +27,18 @@ if (insideLintWorker) {
   });
 }
 
-function serve(message: Exclude<ToWorker, { kind: 'forget' }>): Promise<LintComputation | QueryReply> {
+function serve(message: Exclude<ToWorker, { kind: 'forget' }>): Promise<LintComputation | QueryReply | WorkspaceReply> {
+  if (message.kind === 'workspace') return Promise.resolve(workspace.serve(message.work));
   return message.kind === 'lint' ? lintAndKeep(message.job) : answer(message);
 }
 
+type WorkspaceReply = WorkspaceReplies[keyof WorkspaceReplies];
+
 type Work =
   | { kind: 'lint'; job: LintJob; resolve(outcome: LintComputation | undefined): void }
-  | { kind: 'query'; uri: string; version: number; query: Query; token: CancellationToken | undefined; resolve(reply: QueryReply | undefined): void };
+  | { kind: 'query'; uri: string; version: number; query: Query; token: CancellationToken | undefined; resolve(reply: QueryReply | undefined): void }
+  /** The workspace index's work (workspace-index.ts) waits while a lint or a query is queued. */
+  | { kind: 'workspace'; work: WorkspaceWork; resolve(reply: WorkspaceReply | undefined): void };
 
 export class LintRunner {
   private worker: Worker | undefined;
@@ -42,6 +49,10 @@ export class LintRunner {
   /** The last lint job finished for each document, and the version the worker holds of it. */
   private readonly lastJobs = new Map<string, LintJob>();
   private readonly held = new Map<string, number>();
+  /** A worker ran before: a new one (or the inline fallback) starts empty and is given back what that one held. */
+  private started = false;
+  /** Called when a new holder starts empty after the first: the workspace index is read again. */
+  onRestart: () => void = () => {};
 
   constructor(
     private readonly scriptPath: string | undefined,
@@ -71,6 +82,14 @@ export class LintRunner {
       this.pump();
     });
     return reply && 'answer' in reply ? (reply.answer as Answers[F]) : undefined;
+  }
+
+  /** Work for the worker's workspace index (workspace-index.ts), done when no lint or query waits. */
+  workspace<K extends WorkspaceWork['kind']>(work: Extract<WorkspaceWork, { kind: K }>): Promise<WorkspaceReplies[K] | undefined> {
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'workspace', work, resolve: resolve as (reply: WorkspaceReply | undefined) => void });
+      this.pump();
+    });
   }
 
   /** The document closed: the worker lets go of its trees, and a long lint of it is stopped. */
@@ -103,7 +122,7 @@ export class LintRunner {
   private pump(): void {
     if (this.running) return;
     let work: Work | undefined;
-    while ((work = this.queue.shift())) {
+    while ((work = this.next())) {
       // A request cancelled while it waited costs nothing.
       if (work.kind === 'query' && work.token?.isCancellationRequested) work.resolve(undefined);
       else break;
@@ -118,17 +137,26 @@ export class LintRunner {
     this.ensureWorker().postMessage(message);
   }
 
+  /** Lints and queries first: the editor waits for those, the index does not. */
+  private next(): Work | undefined {
+    const urgent = this.queue.findIndex((work) => work.kind !== 'workspace');
+    return this.queue.splice(urgent < 0 ? 0 : urgent, 1)[0];
+  }
+
   private messageOf(work: Work): Exclude<ToWorker, { kind: 'forget' }> {
     if (work.kind === 'lint') return { kind: 'lint', job: work.job };
+    if (work.kind === 'workspace') return { kind: 'workspace', work: work.work };
     const last = this.lastJobs.get(work.uri);
     const rebuild = this.held.get(work.uri) !== work.version && last?.version === work.version ? last : undefined;
     return { kind: 'query', uri: work.uri, version: work.version, query: work.query, rebuild };
   }
 
-  private finish(work: Work, reply: LintComputation | QueryReply): void {
+  private finish(work: Work, reply: LintComputation | QueryReply | WorkspaceReply): void {
     if (this.running !== work) return;
     this.running = undefined;
-    if (work.kind === 'lint') {
+    if (work.kind === 'workspace') {
+      work.resolve(reply as WorkspaceReply);
+    } else if (work.kind === 'lint') {
       this.lastJobs.set(work.job.uri, work.job);
       this.held.set(work.job.uri, work.job.version);
       work.resolve(reply as LintComputation);
@@ -146,13 +174,26 @@ export class LintRunner {
     // The worker must never write into the LSP stream; what it prints goes to the log.
     worker.stdout.resume();
     worker.stderr.on('data', (chunk: Buffer) => this.log(`lint worker: ${String(chunk).trimEnd()}`));
-    worker.on('message', (reply: LintComputation | QueryReply) => this.running && this.finish(this.running, reply));
+    worker.on('message', (reply: LintComputation | QueryReply | WorkspaceReply) => this.running && this.finish(this.running, reply));
     worker.on('error', (error) => this.workerFailed(worker, `lint worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => this.workerFailed(worker, `lint worker exited with code ${code}`));
     this.worker = worker;
     // A new worker holds nothing yet.
     this.held.clear();
+    if (this.started) this.restore();
+    this.started = true;
     return worker;
+  }
+
+  /**
+   * The open documents' last lints again, so that the workspace index knows them (those with a
+   * newer lint queued wait for it), and the workspace's files read again.
+   */
+  private restore(): void {
+    const queued = new Set(this.queue.flatMap((work) => (work.kind === 'lint' ? [work.job.uri] : [])));
+    const relints: Work[] = [...this.lastJobs.values()].filter((job) => !queued.has(job.uri)).map((job) => ({ kind: 'lint', job, resolve: () => {} }));
+    this.queue.unshift(...relints);
+    this.onRestart();
   }
 
   /** A lint for an outdated version: stop the worker rather than wait for it. */
@@ -181,6 +222,7 @@ export class LintRunner {
     const superseded = lost?.kind === 'lint' && this.queue.some((work) => work.kind === 'lint' && work.job.uri === lost.job.uri);
     if (lost && superseded) lost.resolve(undefined);
     else if (lost) this.queue.unshift(lost);
+    this.restore();
     this.pump();
   }
 }

@@ -5,6 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentState, LintOutcome, Linted } from './documents.js';
 import { sendStatus } from './handlers/status.js';
+import { partnersChanged } from './handlers/workspace.js';
 import type { Answers, Query } from './kept-lints.js';
 import type { LintComputation, LintJob } from './lint-job.js';
 import { RawJson } from './raw-json.js';
@@ -86,6 +87,8 @@ export class Linter {
       today: session.client.options.today,
     };
     const computation = await session.runner.run(job);
+    // Even a lint made stale changed the index: the other files it touched show that.
+    partnersChanged(session, computation?.partners);
     // Only a lint of the version the editor has now, of the document still open, is worth showing.
     if (!computation || !session.store.isCurrent(state, version)) return 'superseded';
     for (const line of computation.logs) session.connection.console.error(`sor-lint: ${line}`);

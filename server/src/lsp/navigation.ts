@@ -62,11 +62,14 @@ export function referencesAt(target: NavigationTarget, offset: number, includeDe
   return [...locations(target, here.map((other) => other.span)), ...elsewhere(target, code.code)];
 }
 
-/** Document highlight on a SOR code that other units of the file share: all of them; null elsewhere, so the editor's word highlights stay. */
+/**
+ * Document highlight on a SOR code that other units share, in this file or another: every unit of
+ * this file that has it; null elsewhere, so the editor's word highlights stay.
+ */
 export function highlightsAt(target: NavigationTarget, offset: number): DocumentHighlight[] | null {
   const code = codeAt(target.analysis, offset);
   const same = code ? unitsWithCode(target.analysis, code.code) : [];
-  if (same.length < 2) return null;
+  if (same.length < 2 && !(code && elsewhere(target, code.code).length > 0)) return null;
   return same.map((other) => ({ range: target.mapper.range(other.span), kind: DocumentHighlightKind.Text }));
 }
 

@@ -16,6 +16,7 @@ import { registerPreview } from './handlers/preview.js';
 import { registerNavigation } from './handlers/navigation.js';
 import { registerCodeLens } from './handlers/code-lens.js';
 import { registerStructure } from './handlers/structure.js';
+import { filesChanged, indexWorkspace, registerWorkspace, settingsChanged, sorFileEvents } from './handlers/workspace.js';
 import { registerSymbols } from './handlers/symbols.js';
 import { LintRunner } from './lint-runner.js';
 import { Linter } from './linting.js';
@@ -24,6 +25,7 @@ import { RequestGuard } from './requests.js';
 import type { Client, Session } from './session.js';
 import { DEFAULT_OPTIONS, pullsDiagnostics, readOptions } from './session.js';
 import { watchStalls } from './stall-watch.js';
+import { SOR_FILES_GLOB } from './workspace-files.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 import packageJson from '../../../package.json';
 
@@ -31,7 +33,7 @@ import packageJson from '../../../package.json';
 export function startServer(connection: Connection, workerScript?: string): void {
   const log = (message: string) => connection.console.error(message);
   const guard = new RequestGuard(log);
-  const client: Client = { capabilities: {}, locale: undefined, workspaceFolder: undefined, options: DEFAULT_OPTIONS };
+  const client: Client = { capabilities: {}, locale: undefined, workspaceFolder: undefined, workspaceFolders: [], options: DEFAULT_OPTIONS };
   const store = new DocumentStore();
   const runner = new LintRunner(workerScript, (message) => log(`sor-lint: ${message}`));
   const settings = new WorkspaceSettings(connection, client, (what, error) => guard.logError(what, error));
@@ -44,15 +46,25 @@ export function startServer(connection: Connection, workerScript?: string): void
     stopWatching = watchStalls(client.options.stallReportMs, (ms) => connection.console.warn(`sor-lint: the main thread was busy for ${ms} ms`));
     return result;
   });
-  connection.onInitialized(() => guard.notification('initialized', () => registerDynamic(session)));
+  connection.onInitialized(() =>
+    guard.notification('initialized', () => {
+      registerDynamic(session);
+      indexWorkspace(session);
+    }),
+  );
   connection.onDidChangeConfiguration((params) =>
     guard.notification('didChangeConfiguration', () => {
       settings.changed(params.settings);
       revalidateAll(session);
+      void guard.task('didChangeConfiguration', () => settingsChanged(session));
     }),
   );
-  connection.onDidChangeWatchedFiles(() =>
+  connection.onDidChangeWatchedFiles((params) =>
     guard.notification('didChangeWatchedFiles', () => {
+      const sorFiles = sorFileEvents(params.changes);
+      void guard.task('didChangeWatchedFiles', () => filesChanged(session, sorFiles));
+      // Any other file watched is a configuration file.
+      if (sorFiles.length === params.changes.length) return;
       settings.forget();
       revalidateAll(session);
     }),
@@ -67,6 +79,7 @@ export function startServer(connection: Connection, workerScript?: string): void
   registerNavigation(session);
   registerCodeLens(session);
   registerStructure(session);
+  registerWorkspace(session);
   connection.onShutdown(() => {
     guard.shutdown();
     stopWatching();
@@ -75,6 +88,7 @@ export function startServer(connection: Connection, workerScript?: string): void
   store.listen(connection, (state) => {
     runner.forget(state.uri);
     clearClosed(session, state);
+    void guard.task('didClose', () => filesChanged(session, [state.uri]));
   });
   connection.listen();
 }
@@ -85,6 +99,8 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
   client.locale = params.locale;
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   client.workspaceFolder = folder ? fsPathOf(folder) : undefined;
+  const folders = params.workspaceFolders?.map((entry) => entry.uri) ?? (folder ? [folder] : []);
+  client.workspaceFolders = folders.flatMap((uri) => fsPathOf(uri) ?? []);
   client.options = { ...DEFAULT_OPTIONS, ...readOptions(params.initializationOptions) };
   session.addressLookup = newAddressLookup(session.connection, client);
   const result: InitializeResult = {
@@ -105,7 +121,8 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
     serverInfo: { name: 'sor-lint', version: packageJson.version },
   };
   if (pullsDiagnostics(client)) {
-    result.capabilities.diagnosticProvider = { identifier: 'sor-lint', interFileDependencies: false, workspaceDiagnostics: false };
+    // A file's findings depend on the workspace's other files (SOR codes shared across files).
+    result.capabilities.diagnosticProvider = { identifier: 'sor-lint', interFileDependencies: true, workspaceDiagnostics: true };
   }
   return result;
 }
@@ -117,7 +134,8 @@ function registerDynamic(session: Session): void {
   }
   if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     const names = CONFIG_FILE_NAMES.join(',');
-    void session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${names}}` }] });
+    const watchers = [{ globPattern: `**/{${names}}` }, { globPattern: SOR_FILES_GLOB }];
+    void session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 }
 

@@ -28,6 +28,8 @@ export interface Client {
   capabilities: ClientCapabilities;
   locale: string | undefined;
   workspaceFolder: string | undefined;
+  /** Every workspace folder's path, the first being `workspaceFolder`: where the workspace index looks. */
+  workspaceFolders: string[];
   options: ServerOptions;
 }
 

@@ -13,6 +13,8 @@ export interface Settings {
   run: 'onType' | 'onSave';
   lintTimeBudgetMs: number;
   addresses: AddressSettings;
+  /** How many of the workspace's closed SOR files the server indexes for the checks across files (0: none). */
+  workspace: { maxFiles: number; maxMegabytes: number };
 }
 
 /** `endpoint` empty: none named here (a configuration file may name one). */
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   run: 'onType',
   lintTimeBudgetMs: 500,
   addresses: { online: false, service: 'adressevask', endpoint: '' },
+  workspace: { maxFiles: 1000, maxMegabytes: 50 },
 };
 
 const RULE_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
@@ -51,7 +54,14 @@ export function normaliseSettings(raw: unknown): Settings {
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     lintTimeBudgetMs: typeof budget === 'number' && budget > 0 ? budget : DEFAULT_SETTINGS.lintTimeBudgetMs,
     addresses: normaliseAddresses(value.addresses),
+    workspace: normaliseWorkspace(value.workspace),
   };
+}
+
+function normaliseWorkspace(raw: unknown): Settings['workspace'] {
+  const value = isRecord(raw) ? raw : {};
+  const count = (given: unknown, fallback: number) => (typeof given === 'number' && given >= 0 ? Math.floor(given) : fallback);
+  return { maxFiles: count(value.maxFiles, DEFAULT_SETTINGS.workspace.maxFiles), maxMegabytes: count(value.maxMegabytes, DEFAULT_SETTINGS.workspace.maxMegabytes) };
 }
 
 function normaliseAddresses(raw: unknown): AddressSettings {

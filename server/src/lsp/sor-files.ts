@@ -15,7 +15,12 @@ const SOR_OWN_LANGUAGE_IDS: readonly string[] = ['sor-yaml', 'sor-json'];
 export function isSorDocument(uri: string, languageId: string, text: string): boolean {
   if (SOR_OWN_LANGUAGE_IDS.includes(languageId)) return true;
   if (!SOR_LANGUAGE_IDS.includes(languageId)) return false;
-  return SOR_FILE_NAME.test(pathOf(uri)) || SCHEMA_KEY.test(text.slice(0, SCHEMA_SNIFF_LENGTH));
+  return isSorFileName(pathOf(uri)) || SCHEMA_KEY.test(text.slice(0, SCHEMA_SNIFF_LENGTH));
+}
+
+/** `*.sor.yaml`, `*.sor.yml`, `*.sor.json`: the files the workspace index reads from disk, too. */
+export function isSorFileName(path: string): boolean {
+  return SOR_FILE_NAME.test(path);
 }
 
 /** The data language: the client's language id first, the file name when the id says nothing. */

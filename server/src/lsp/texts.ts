@@ -33,6 +33,13 @@ export const texts = {
     ),
   outlineCapped: (shown: number, total: number): Msg =>
     msg(`… oversigten er afkortet: ${shown} af ${total} vist`, `… outline capped: ${shown} of ${total} shown`),
+  workspaceCapped: (indexed: number, maxFiles: number, maxMegabytes: number): Msg =>
+    msg(
+      `Arbejdsområdet har flere SOR-filer end sor-lint.workspace.maxFiles (${maxFiles}) eller sor-lint.workspace.maxMegabytes (${maxMegabytes} MB) tillader; kun ${indexed} lukkede filer tjekkes på tværs af filer.`,
+      `The workspace holds more SOR files than sor-lint.workspace.maxFiles (${maxFiles}) or sor-lint.workspace.maxMegabytes (${maxMegabytes} MB) allow; only ${indexed} closed files are checked across files.`,
+    ),
+  workspaceIndexed: (files: number): Msg =>
+    msg(`${files} SOR-filer i arbejdsområdet er læst ind til tjekkene på tværs af filer.`, `${files} SOR files of the workspace read for the checks across files.`),
   rulesLabel: (count: number): Msg => (count === 1 ? msg('Regel', 'Rule') : msg('Regler', 'Rules')),
   careUnitMark: '★',
 } as const;

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { copyOfFixture, diagnosticOf, open, until } from '../helpers';
+import { copyOfFixture, diagnosticOf, diagnosticsWhen, open, ruleOf, until } from '../helpers';
 
 const CARE_UNITS = 'care-units.sor.yaml';
 const ADDRESS_SETTINGS = ['addresses.online', 'addresses.service', 'addresses.endpoint'];
@@ -179,16 +179,24 @@ suite('sor-lint navigation and verdicts in the editor', () => {
     assert.deepEqual(lenses[1].command?.arguments, [uri.toString(), 23]);
   });
 
-  test('go to definition on a SOR code two units share reaches the other unit', async () => {
+  test('go to definition on a SOR code two units share reaches the other unit, in the file and in the workspace', async () => {
     const uri = await copyOfFixture('shared-code.sor.yaml');
     const document = await open(uri);
-    await diagnosticOf(uri, 'sor-code');
+    const elsewhere = (location: vscode.Location) => location.uri.toString() !== uri.toString();
+    // The workspace's own shared-code.sor.yaml (closed, read by the server's index) gives both units the code too.
+    const shared = await diagnosticsWhen(uri, (all) => all.some((d) => ruleOf(d) === 'sor-code' && d.relatedInformation?.some((r) => elsewhere(r.location))), 'a sor-code shared with another file');
+    const inWorkspace = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'shared-code.sor.yaml').toString();
+    assert.ok(shared.some((d) => d.relatedInformation?.some((r) => r.location.uri.toString() === inWorkspace)), 'related information in the workspace\'s file');
     const first = document.positionAt(document.getText().indexOf('"698481000016007"') + 3);
     const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, first);
-    const ranges = targets.map((target) => ('targetRange' in target ? target.targetRange : target.range));
+    const located = targets.map((target) => ('targetUri' in target ? new vscode.Location(target.targetUri, target.targetRange) : target));
     assert.deepEqual(
-      ranges.map((range) => [range.start.line + 1, document.getText(range)]),
+      located.filter((location) => !elsewhere(location)).map((location) => [location.range.start.line + 1, document.getText(location.range)]),
       [[25, '"698481000016007"']],
+    );
+    assert.deepEqual(
+      located.filter((location) => location.uri.toString() === inWorkspace).map((location) => location.range.start.line + 1),
+      [12, 25],
     );
   });
 });

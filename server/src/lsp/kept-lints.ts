@@ -50,7 +50,8 @@ export interface Answers {
 }
 
 export type ToWorker =
-  | { kind: 'lint'; job: LintJob }
+  /** `stale`: set to 1 by the server once a newer version of the document came. */
+  | { kind: 'lint'; job: LintJob; stale: Int32Array }
   /** `rebuild`: the lint to redo first when this worker does not hold that version (it was restarted). */
   | { kind: 'query'; uri: string; version: number; query: Query; rebuild: LintJob | undefined }
   | { kind: 'forget'; uri: string };
@@ -60,8 +61,8 @@ export type QueryReply = { answer: unknown } | { missing: true };
 
 const kept = new Map<string, KeptLint>();
 
-export async function lintAndKeep(job: LintJob): Promise<LintComputation> {
-  const { computation, kept: lint } = await computeLint(job);
+export async function lintAndKeep(job: LintJob, isStale?: () => boolean): Promise<LintComputation> {
+  const { computation, kept: lint } = await computeLint(job, isStale);
   if (lint) kept.set(job.uri, lint);
   else kept.delete(job.uri);
   return computation;

@@ -64,7 +64,8 @@ export interface LintRun {
   kept: KeptLint | undefined;
 }
 
-export async function computeLint(job: LintJob): Promise<LintRun> {
+/** `isStale`: true once a newer version came, so the diagnostics nobody will see are not built. */
+export async function computeLint(job: LintJob, isStale = () => false): Promise<LintRun> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
@@ -82,9 +83,11 @@ export async function computeLint(job: LintJob): Promise<LintRun> {
   }
   const elapsed = performance.now() - started;
   const failures = full?.failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) }));
+  const kept = full && { job, result: full, setup, document };
+  if (isStale()) return { computation: { ...base, failures, crash, elapsed, diagnostics: '[]', diagnosticCount: 0 }, kept };
   const diagnostics = diagnosticsOf(document, { lang: setup.lang, configError: base.configError, crash }, full);
   const computation: LintComputation = { ...base, failures, crash, elapsed, diagnostics: JSON.stringify(diagnostics), diagnosticCount: diagnostics.length };
-  return { computation, kept: full && { job, result: full, setup, document } };
+  return { computation, kept };
 }
 
 /** A lint result without its trees, as plain data. */

@@ -1,9 +1,8 @@
 // Lints run in a worker thread, so the server keeps reading keystrokes (and answering hovers)
-// while a big file is linted. A lint made stale by a newer version skips building its
-// diagnostics, and is stopped (the worker restarted) when much of it is still to come: at most one
-// version of a document waits, the newest. The worker keeps what it built (kept-lints.ts), and
-// every question that needs a syntax tree goes to it too. The worker is this same bundle started
-// again; it only serves these messages.
+// while a big file is linted. At most one version of a document waits, the newest; a lint made
+// stale by a newer version skips building its diagnostics, and questions go before the lints
+// waiting. The worker keeps what it built (kept-lints.ts), and every question that needs a syntax
+// tree goes to it too. The worker is this same bundle started again; it only serves these messages.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Answers, Query, QueryReply, ToWorker } from './kept-lints.js';
@@ -12,14 +11,20 @@ import type { LintComputation, LintJob } from './lint-job.js';
 
 const WORKER_FLAG = 'sorLintWorker';
 /**
- * Stopping a stale lint costs a worker's start (about 100 ms here) and a cold first lint in the new
- * one (about 1.5 times a warm lint, measured on the 10,000-unit file), so a stale lint is stopped
- * only when more of it remains than that: its expected time is the document's last lint.
+ * Stopping a stale lint means a new worker (about 100 ms to start here), whose first lint is cold:
+ * twice a warm one on the 10,000-unit file, measured here. So the newer version waits less for a
+ * stale lint to end than for a new worker, unless that stale lint is itself a worker's cold first
+ * one with more than a warm lint still to go; then it is stopped.
  */
 const WORKER_START_MS = 100;
-const COLD_LINT_EXTRA = 0.5;
-/** A document never linted yet: its lint is expected to read this many characters a millisecond. */
+const COLD_LINT_FACTOR = 2;
+/** A document not linted yet: a warm lint reads about this many characters a millisecond. */
 const CHARS_PER_MS = 10_000;
+/**
+ * The lint of a closed document, which nobody waits for, is stopped when its text is this long, so
+ * the other documents do not wait behind it; a shorter one ends sooner than a worker starts.
+ */
+const STOP_CLOSED_ABOVE_CHARS = 100_000;
 
 /** True inside the lint worker: the bundle's entry point must not start a server there. */
 export const insideLintWorker = !isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true;
@@ -46,13 +51,15 @@ export class LintRunner {
   private worker: Worker | undefined;
   private running: Work | undefined;
   private runningSince = 0;
+  /** The lints the current worker ran: its first one is cold. */
+  private workerLints = 0;
   private queue: Work[] = [];
   /** Set when the worker cannot run here: lints then run inline. */
   private inline = false;
   /** The last lint job finished for each document, and the version the worker holds of it. */
   private readonly lastJobs = new Map<string, LintJob>();
   private readonly held = new Map<string, number>();
-  /** How long the last lint of each document took, to tell whether a stale one is worth stopping. */
+  /** How long each document's last lint took. */
   private readonly lintMs = new Map<string, number>();
 
   /** `trace`: what the runner does, for a client that asked for the server's trace. */
@@ -93,21 +100,29 @@ export class LintRunner {
     this.held.delete(uri);
     this.dropQueuedLints(uri);
     const running = this.running;
-    if (running?.kind === 'lint' && running.job.uri === uri) this.outdated(running);
+    if (running?.kind === 'lint' && running.job.uri === uri) {
+      Atomics.store(running.stale, 0, 1);
+      if (!this.inline && running.job.text.length > STOP_CLOSED_ABOVE_CHARS) {
+        this.trace(`stopped the lint of ${uri} v${running.job.version}: the document closed`);
+        this.stopRunning();
+        this.pump();
+      }
+    }
     this.lintMs.delete(uri);
-    this.pump();
     if (this.inline) forget(uri);
     else this.worker?.postMessage({ kind: 'forget', uri } satisfies ToWorker);
   }
 
-  /** The running lint's version is gone: it builds no diagnostics, and is stopped when much of it remains. */
+  /** A newer version came: the running lint builds no diagnostics, and is stopped if a new worker would be done sooner. */
   private outdated(running: Extract<Work, { kind: 'lint' }>): void {
     Atomics.store(running.stale, 0, 1);
+    if (this.inline || this.workerLints > 1) return;
     const { uri, version, text } = running.job;
-    const expected = this.lintMs.get(uri) ?? text.length / CHARS_PER_MS;
-    const remaining = expected - (performance.now() - this.runningSince);
-    if (this.inline || remaining <= WORKER_START_MS + COLD_LINT_EXTRA * expected) return;
-    this.trace(`stopped the lint of ${uri} v${version}: a newer version came, ${Math.round(remaining)} ms of it remained`);
+    const warm = this.lintMs.get(uri) ?? text.length / CHARS_PER_MS;
+    const remaining = COLD_LINT_FACTOR * warm - (performance.now() - this.runningSince);
+    // Waiting costs what remains and a warm lint; stopping, a start and a cold lint.
+    if (remaining <= WORKER_START_MS + (COLD_LINT_FACTOR - 1) * warm) return;
+    this.trace(`stopped the lint of ${uri} v${version}: a newer version came early in a cold lint`);
     this.stopRunning();
   }
 
@@ -126,12 +141,15 @@ export class LintRunner {
 
   private pump(): void {
     if (this.running) return;
-    let work: Work | undefined;
-    while ((work = this.queue.shift())) {
-      // A request cancelled while it waited costs nothing.
-      if (work.kind === 'query' && work.token?.isCancellationRequested) work.resolve(undefined);
-      else break;
-    }
+    // A request cancelled while it waited costs nothing.
+    this.queue = this.queue.filter((work) => {
+      if (work.kind !== 'query' || !work.token?.isCancellationRequested) return true;
+      work.resolve(undefined);
+      return false;
+    });
+    // A question takes milliseconds: it goes before the lints waiting.
+    const next = Math.max(0, this.queue.findIndex((work) => work.kind === 'query'));
+    const work = this.queue.splice(next, 1)[0];
     if (!work) return;
     this.running = work;
     this.runningSince = performance.now();
@@ -141,7 +159,9 @@ export class LintRunner {
       void serve(message).then((reply) => this.finish(work, reply));
       return;
     }
-    this.ensureWorker().postMessage(message);
+    const worker = this.ensureWorker();
+    if (work.kind === 'lint') this.workerLints++;
+    worker.postMessage(message);
   }
 
   private messageOf(work: Work): Exclude<ToWorker, { kind: 'forget' }> {
@@ -182,10 +202,11 @@ export class LintRunner {
     this.worker = worker;
     // A new worker holds nothing yet.
     this.held.clear();
+    this.workerLints = 0;
     return worker;
   }
 
-  /** A lint for an outdated version: stop the worker rather than wait for it. */
+  /** A lint nobody waits for: stop the worker rather than wait for it. */
   private stopRunning(): void {
     const stale = this.running!;
     const worker = this.worker;

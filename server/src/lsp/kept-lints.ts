@@ -22,7 +22,8 @@ export type Query =
   | { feature: 'hover'; position: Position }
   | { feature: 'completion'; position: Position }
   | { feature: 'symbols' }
-  | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean }
+  /** `findings`: the shown findings when online verdicts changed them (their fixes are offered). */
+  | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean; findings: Finding[] | undefined }
   | { feature: 'fixAll'; versionedEdits: boolean }
   /** `findings`: the shown findings when online verdicts changed them. */
   | { feature: 'preview'; findings: Finding[] | undefined }
@@ -94,7 +95,7 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
     case 'symbols':
       return documentSymbols(result, lang, mapper);
     case 'codeActions':
-      return codeActions(query.params, { document, result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits });
+      return codeActions(query.params, { document, result: query.findings ? { ...result, findings: query.findings } : result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits });
     case 'fixAll': {
       const edit = safeFixAllEdit({ document, result, relint: lintWith(lint.job, setup) });
       return edit ? workspaceEdit({ document, versionedEdits: query.versionedEdits }, [edit]) : null;

@@ -2,6 +2,7 @@
 // the lint worker from its tree, with the online verdicts the editor shows. The verdict lens
 // above each care unit (code-lens.ts) reads the same preview.
 import type { CancellationToken } from 'vscode-languageserver';
+import type { Finding } from '../../core/finding.js';
 import type { Preview } from '../../preview/index.js';
 import { PreviewRequest } from '../protocol.js';
 import type { PreviewResult } from '../protocol.js';
@@ -19,8 +20,11 @@ export function registerPreview(session: Session): void {
 
 /** The preview of the document's newest version, with the online verdicts when they are of that version. */
 export async function currentPreview(session: Session, uri: string, token: CancellationToken): Promise<Preview | undefined> {
+  return session.linter.ask(uri, { feature: 'preview', findings: onlineFindings(session, uri) }, token);
+}
+
+/** The findings with the online verdicts, when they are of the document's newest version. */
+export function onlineFindings(session: Session, uri: string): Finding[] | undefined {
   const outcome = session.store.state(uri)?.outcome;
-  const current = outcome && outcome.version === session.store.get(uri)?.version;
-  const online = current ? outcome.online?.findings : undefined;
-  return session.linter.ask(uri, { feature: 'preview', findings: online }, token);
+  return outcome && outcome.version === session.store.get(uri)?.version ? outcome.online?.findings : undefined;
 }

@@ -11,15 +11,9 @@ import { CancellationTokenSource, DocumentDiagnosticRequest, DocumentSymbolReque
 import { lint } from '../../server/src/core/lint.js';
 import { messageWithAction } from '../../server/src/core/finding.js';
 import { ensureServerBuilt, FIXTURES, fixtureUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './server-client.js';
+import { bigProvider } from './big-provider.js';
 
 const FIXTURE = readFileSync(join(FIXTURES, 'omsorgshuset.sor.yaml'), 'utf8');
-
-/** A provider of `count` institutions typed plejehjem, one finding each: long enough a lint to type past. */
-function bigProvider(count: number): string {
-  const lines = ['provider:', '  name: Stor ApS', '  cvr: "29403473"', 'institutions:'];
-  for (let i = 0; i < count; i++) lines.push(`  - name: Plejecenter ${i}`, '    unitType: plejehjem', '    phone: "+45 86 12 34 56"');
-  return lines.join('\n') + '\n';
-}
 
 let counter = 0;
 const freshUri = () => fixtureUri(`scheduling${++counter}.sor.yaml`);

@@ -11,6 +11,7 @@ import { RawJson } from './raw-json.js';
 import { RequestGuard } from './requests.js';
 import type { Session } from './session.js';
 import type { Settings } from './settings.js';
+import { sameSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
 import { texts } from './texts.js';
 
@@ -58,7 +59,7 @@ export class Linter {
     const previous = state.outcome;
     if (!previous || previous.version !== document.version || previous.generation < this.configFilesChangedAt) return undefined;
     return this.session.settings.for(document.uri).then((settings) => {
-      if (JSON.stringify(settings) !== JSON.stringify(previous.settings)) return this.lintVersion(document, state, generation);
+      if (!sameSettings(settings, previous.settings)) return this.lintVersion(document, state, generation);
       if (generation === this.generation && state.outcome === previous) previous.generation = generation;
       return previous;
     });

@@ -32,6 +32,11 @@ export const DEFAULT_SETTINGS: Settings = {
   addresses: { online: false, service: 'adressevask', endpoint: '' },
 };
 
+/** Both are the same settings (normalised ones keep their keys in one order). */
+export function sameSettings(a: Settings, b: Settings | undefined): boolean {
+  return b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
 const RULE_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
 export function normaliseSettings(raw: unknown): Settings {

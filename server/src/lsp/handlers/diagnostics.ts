@@ -12,6 +12,7 @@ import { PreviewChangedNotification } from '../protocol.js';
 import type { Session } from '../session.js';
 import { RequestGuard } from '../requests.js';
 import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
+import { sameSettings } from '../settings.js';
 import { lookUp } from './online.js';
 
 export function registerDiagnostics(session: Session): void {
@@ -34,7 +35,14 @@ export function clearClosed(session: Session, state: DocumentState): void {
  */
 export function revalidateAll(session: Session, { configFiles = false } = {}): void {
   session.linter.configurationChanged({ configFiles });
-  for (const state of session.store.allStates()) state.lookup?.abort();
+  // An online lookup stops unless the document keeps its lint (the user may have turned lookups off).
+  for (const state of session.store.allStates()) {
+    if (configFiles) state.lookup?.abort();
+    else
+      void session.settings.for(state.uri).then((settings) => {
+        if (!sameSettings(settings, state.outcome?.settings)) state.lookup?.abort();
+      });
+  }
   if (pullsDiagnostics(session.client)) return refreshDiagnostics(session);
   for (const document of session.store.all()) validate(session, document.uri);
 }

@@ -7,7 +7,8 @@
 // counts, as the user waits for it. Our server is measured pushing and, as VS Code asks it,
 // answering pulls. "First squiggle in VS Code" comes from bench/vscode-squiggle.mjs (code-server and
 // Chromium, after `npm run e2e:setup`), skipped with a note when that setup is missing.
-// Usage: npm run build && node bench/editor-table.mjs [--edits N] [--opens N] [--no-vscode]
+// `--against <server.js>`: another build of ours (e.g. the main branch's) measured in the same run too.
+// Usage: npm run build && node bench/editor-table.mjs [--edits N] [--opens N] [--no-vscode] [--against server.js]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +24,8 @@ const EDITS = option('--edits', 15);
 /** The peer takes seconds a keystroke on the big file: fewer of them there. */
 const PEER_BIG_EDITS = Math.min(EDITS, 5);
 const OPENS = option('--opens', 3);
+const againstAt = process.argv.indexOf('--against');
+const against = againstAt >= 0 ? process.argv[againstAt + 1] : undefined;
 const out = join(ROOT, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
@@ -61,30 +64,35 @@ async function keystrokeTimes(session, units, count) {
 
 const ms = (value) => (value === undefined ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
 const rows = [];
-function row(label, goal, ourTimes, peerTimes, pulledTimes) {
-  const median = (times) => times && percentile(times, 50);
-  const [our, theirs, pulled] = [median(ourTimes), median(peerTimes), median(pulledTimes)];
-  rows.push({ label, our, theirs, pulled, goal });
-  const ratio = theirs ? `${(our / theirs).toFixed(2)}x the peer` : '';
-  console.log(`${label}: ours ${ms(our)} (pulled ${ms(pulled)}), peer ${ms(theirs)}  ${ratio}  [goal ${goal}]`);
+/** One row: `measure(session, peerShare)` gives a server's times; the peer may take fewer (`peerShare`). */
+async function row(label, goal, measure) {
+  const median = (times) => percentile(times, 50);
+  const our = median(await measure(servers.ours));
+  const theirs = median(await measure(servers.peer, true));
+  const pulled = median(await measure(servers.pulled));
+  const earlier = servers.against && median(await measure(servers.against));
+  rows.push({ label, our, theirs, pulled, earlier, goal });
+  const ratio = `${(our / theirs).toFixed(2)}x the peer`;
+  const then = earlier === undefined ? '' : `; the other build ${ms(earlier)}, ${(earlier / theirs).toFixed(2)}x`;
+  console.log(`${label}: ours ${ms(our)} (pulled ${ms(pulled)}), peer ${ms(theirs)}  ${ratio}${then}  [goal ${goal}]`);
 }
 
-const servers = { ours: await LspSession.start(ours()), pulled: await LspSession.start(ours({ pull: true })), peer: await LspSession.start(peer()) };
+const servers = {
+  ours: await LspSession.start(ours()),
+  pulled: await LspSession.start(ours({ pull: true })),
+  peer: await LspSession.start(peer()),
+  against: against && (await LspSession.start(ours({ script: against }))),
+};
 // Warm both up: the first document pays for loading the schema and compiling the code.
-for (const session of Object.values(servers)) await openTimes(session, 1_000, 1);
+const running = Object.values(servers).filter(Boolean);
+for (const session of running) await openTimes(session, 1_000, 1);
 console.log(`${EDITS} keystrokes (the peer ${PEER_BIG_EDITS} on 10,000 units), ${OPENS} opens; medians`);
 for (const units of [1_000, 10_000]) {
-  const peerEdits = units > 1_000 ? PEER_BIG_EDITS : EDITS;
-  row(
-    `keystroke → fresh diagnostics, ${units.toLocaleString('en')} units, mid-file`,
-    units > 1_000 ? '< 100 ms' : '< 50 ms',
-    await keystrokeTimes(servers.ours, units, EDITS),
-    await keystrokeTimes(servers.peer, units, peerEdits),
-    await keystrokeTimes(servers.pulled, units, EDITS),
-  );
+  const edits = (isPeer) => (isPeer && units > 1_000 ? PEER_BIG_EDITS : EDITS);
+  await row(`keystroke → fresh diagnostics, ${units.toLocaleString('en')} units, mid-file`, units > 1_000 ? '< 100 ms' : '< 50 ms', (session, isPeer) => keystrokeTimes(session, units, edits(isPeer)));
 }
-row('didOpen → first diagnostics, 10,000 units', '< 1 s', await openTimes(servers.ours, 10_000, OPENS), await openTimes(servers.peer, 10_000, OPENS), await openTimes(servers.pulled, 10_000, OPENS));
-for (const session of Object.values(servers)) await session.stop();
+await row('didOpen → first diagnostics, 10,000 units', '< 1 s', (session) => openTimes(session, 10_000, OPENS));
+for (const session of running) await session.stop();
 
 if (process.argv.includes('--no-vscode')) console.log('first squiggle in VS Code, 1,000 units: skipped (--no-vscode)');
 else {

@@ -12,16 +12,16 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Our server, pushing (`pull: false`) or answering pulls as VS Code asks for them. */
-export function ours({ pull = false, initializationOptions = {} } = {}) {
-  return { name: 'sor-lint', command: [join(ROOT, 'dist', 'server.js'), '--stdio'], settings: () => ({}), pull, initializationOptions };
+/** Our server (`script`: another build's server.js), pushing or answering pulls as VS Code asks for them. */
+export function ours({ pull = false, script = join(ROOT, 'dist', 'server.js') } = {}) {
+  return { name: 'sor-lint', command: [script, '--stdio'], settings: () => ({}), pull };
 }
 
 /** yaml-language-server 1.x validating `*.sor.yaml` against our schema, offline. */
 export function peer() {
   const schema = pathToFileURL(join(ROOT, 'schemas', 'sor-structure.schema.json')).href;
   const yaml = { validate: true, hover: false, completion: false, schemaStore: { enable: false }, schemas: { [schema]: '*.sor.yaml' } };
-  return { name: 'yaml-language-server', command: [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], settings: (section) => (section === 'yaml' ? yaml : null), pull: false, settingsFirst: true, initializationOptions: {} };
+  return { name: 'yaml-language-server', command: [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], settings: (section) => (section === 'yaml' ? yaml : null), pull: false, settingsFirst: true };
 }
 
 export class LspSession {
@@ -68,7 +68,6 @@ export class LspSession {
       processId: process.pid,
       rootUri: pathToFileURL(join(ROOT, 'bench', 'out')).href,
       capabilities: { textDocument, workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-      initializationOptions: server.initializationOptions,
     });
     await connection.sendNotification(protocol.InitializedNotification.type, {});
     // yaml-language-server reads its settings when told they changed (and validates nothing right

@@ -94,9 +94,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   let languageClient: LanguageClient | undefined;
   const serverModule = context.asAbsolutePath(SERVER_MODULE);
   const rulePages = new RulePages(context.extensionUri);
+  // Over stdio, not IPC: the diagnostics text the lint worker wrote goes out as it is (raw-json.ts),
+  // where IPC would parse and stringify it again on the server's main thread for every message.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),

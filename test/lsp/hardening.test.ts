@@ -21,15 +21,9 @@ import {
 import { lint } from '../../server/src/core/lint.js';
 import { messageWithAction } from '../../server/src/core/finding.js';
 import { applyWorkspaceEdit, ensureServerBuilt, fixtureUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, TestClient } from './server-client.js';
+import { bigProvider } from './big-provider.js';
 
 const SMALL = 'provider:\n  name: Lille ApS\ninstitutions:\n  - name: Plejecenter Lille\n    unitType: plejehjem\n';
-
-/** A provider of `count` institutions typed plejehjem, one finding each. */
-function bigProvider(count: number): string {
-  const lines = ['provider:', '  name: Stor ApS', '  cvr: "29403473"', 'institutions:'];
-  for (let i = 0; i < count; i++) lines.push(`  - name: Plejecenter ${i}`, '    unitType: plejehjem', '    phone: "+45 86 12 34 56"');
-  return lines.join('\n') + '\n';
-}
 
 let counter = 0;
 const freshUri = (ext = 'yaml') => fixtureUri(`hardening${++counter}.sor.${ext}`);

@@ -173,6 +173,19 @@ describe('online verification on', () => {
     expect(ofDocument.map((p) => p.version)).toEqual([1, version, version]);
   }, 20_000);
 
+  it('lets a lookup under way finish when the settings change but not for the document, and lints nothing again', async () => {
+    const slow = careUnitYaml(address('Langsomvej', '14'));
+    const uri = await open(client, slow);
+    await publication(client, uri, 1, 1);
+    await until('the slow lookup', () => asked('Langsomvej 14,').length > 0);
+    await client.changeSettings(onlineSettings());
+    await publication(client, uri, 1, 2);
+    await client.waitFor('the lookup done', () => (lookupsOf(client, uri).at(-1) === 'on' ? true : undefined), 10_000);
+    expect(lookupsOf(client, uri)).toEqual(['checking', 'on']);
+    expect(client.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, 1]);
+    expect(asked('Langsomvej 14,')).toHaveLength(1);
+  }, 20_000);
+
   it('shares one cache across documents: the same address is asked once', async () => {
     const text = careUnitYaml(address('Østervangsvej', '14'));
     const first = await open(client, text);

@@ -82,7 +82,13 @@ describe('push diagnostics', () => {
     expect(retype.codeDescription?.href).toBe(ruleDocUrl('plejehjem-retype'));
     expect(retype.tags).toBeUndefined();
     expect(retype.message).toMatch(/plejehjem/);
-    expect(retype.data).toMatchObject({ version: 1, fixes: [{ title: 'Change unit type to plejeenhed', safe: false }, { safe: false }] });
+    expect(retype.data).toEqual({ version: 1 });
+    // Its fixes come as quick fixes, from the lint the server holds: both are suggestions.
+    const actions = await codeActionsAt(uri, retype, ['quickfix']);
+    expect(actions.slice(0, 2).map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Change unit type to plejeenhed', false],
+      ['Mark as not a care unit', false],
+    ]);
   });
 
   it('publishes exactly the core findings, in the editor positions of the same text', async () => {
@@ -172,7 +178,8 @@ describe('push diagnostics', () => {
     expect(client.appliedEdits.length).toBe(applied + 1);
     expect(applyWorkspaceEdit(client.document(uri), client.appliedEdits.at(-1)!)).toBe(fixed);
     const after = await replaceAll(uri, fixed);
-    expect(after.filter((d) => (d.data as { fixes: { safe: boolean }[] }).fixes.some((f) => f.safe))).toEqual([]);
+    const preferred = await Promise.all(after.map(async (d) => (await codeActionsAt(uri, d, ['quickfix'])).filter((action) => action.isPreferred)));
+    expect(preferred.flat()).toEqual([]);
     expect(only(after, 'plejehjem-retype')).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 // A real LSP client for the tests: spawns the built server (dist/server.js --stdio) and talks to it
 // over its stdio with vscode-languageserver-protocol, as an editor does. It mirrors each open
 // document's text, answers the server's requests (configuration, showDocument, applyEdit), and
-// records every diagnostics publication and status notification in arrival order, and all the
-// server's output as raw text (to show what never appears in any message).
+// records every diagnostics publication, status notification and trace message in arrival order,
+// and all the server's output as raw text (to show what never appears in any message).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
@@ -32,6 +32,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowDocumentRequest,
@@ -116,6 +117,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Another language server's command line (default: ours, `node dist/server.js --stdio`). */
   server?: string[];
+  /** Ask for the server's trace ($/logTrace), as `sor-lint.trace.server: verbose` does in VS Code. */
+  trace?: boolean;
 }
 
 
@@ -129,6 +132,8 @@ export class TestClient {
   /** Every window/logMessage's text, in arrival order. */
   readonly log: string[] = [];
   readonly previewChanges: PreviewChangedParams[] = [];
+  /** The server's trace messages ($/logTrace), when the client asked for them. */
+  readonly traces: string[] = [];
   /** Everything the server wrote to stdout (every message it sent) and stderr, as text. */
   output = '';
   refreshRequests = 0;
@@ -164,6 +169,7 @@ export class TestClient {
       capabilities: options.capabilities,
       locale: options.locale,
       initializationOptions: { today: '2026-11-26', ...options.initializationOptions },
+      trace: options.trace ? 'verbose' : undefined,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -174,6 +180,7 @@ export class TestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.published.push(params)));
     connection.onNotification('sor-lint/status', (params: StatusParams) => this.record(() => this.statuses.push(params)));
     connection.onNotification('sor-lint/previewChanged', (params: PreviewChangedParams) => this.record(() => this.previewChanges.push(params)));
+    connection.onNotification(LogTraceNotification.type, (params) => this.record(() => this.traces.push(params.message)));
     connection.onNotification(LogMessageNotification.type, (params) =>
       this.record(() => {
         this.log.push(params.message);

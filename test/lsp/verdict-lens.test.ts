@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeLens } from 'vscode-languageserver-protocol/node';
-import { CodeLensRefreshRequest, CodeLensRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CodeLens } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import type { Preview } from '../../server/src/preview/index.js';
 import { address, careUnitYaml } from '../address/verify/helpers.js';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
@@ -143,7 +143,10 @@ describe('the inheritance notes in the editor', () => {
     expect(notes).toHaveLength(8);
     expect(notes.every((d) => d.severity === DiagnosticSeverity.Hint)).toBe(true);
     // The quick-fix that inserts the care unit's own value stays on the note.
-    expect(notes.every((d) => (d.data as { fixes: unknown[] }).fixes.length > 0)).toBe(true);
+    for (const note of notes) {
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: note.range, context: { diagnostics: [note], only: ['quickfix'] } })) as CodeAction[];
+      expect(actions.some((action) => /^Insert/.test(action.title) && action.edit !== undefined)).toBe(true);
+    }
     expect(diagnostics.filter((d) => d.code === 'sor-code').map((d) => d.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
   });
 });

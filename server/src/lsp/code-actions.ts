@@ -1,4 +1,4 @@
-// Code actions: each finding's fixes as quick-fixes (from the diagnostic's data, no re-lint),
+// Code actions: each finding's fixes as quick-fixes (from the lint the worker holds, no re-lint),
 // fix-all per rule, a suppression comment, the rule's documentation, and `source.fixAll.sor-lint`.
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -9,10 +9,10 @@ import { eolOf } from '../core/lines.js';
 import type { LintResult } from '../core/lint.js';
 import { PARSE_RULE_ID } from '../core/lint.js';
 import { ruleById } from '../rules/index.js';
-import type { DiagnosticData } from './diagnostics.js';
-import { diagnosticData, PositionMapper, SOURCE } from './diagnostics.js';
+import type { Fix } from '../core/finding.js';
+import { diagnosticData, findingOf, PositionMapper, SOURCE } from './diagnostics.js';
 import { holdsUndecodedBytes } from '../core/decoding.js';
-import { FIX_TYPES, selectFixes } from '../core/fix-loop.js';
+import { FIX_TYPES, findingsToOffer, selectFixes } from '../core/fix-loop.js';
 import { fixAllSafe, minimalEdit } from './fixes.js';
 import { texts } from './texts.js';
 
@@ -39,11 +39,13 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
     const rulesDone = new Set<string>();
     const offered = new Map<string, CodeAction>();
+    const mapper = new PositionMapper(context.document, context.result.bom);
+    const findings = findingsToOffer(context.result);
     for (const diagnostic of ours) {
-      const data = diagnosticData(diagnostic);
       // A diagnostic of an older version would edit the wrong text.
-      if (!data || data.version !== context.document.version) continue;
-      for (const action of quickFixes(diagnostic, data, context)) addOnce(actions, offered, action, diagnostic);
+      if (diagnosticData(diagnostic)?.version !== context.document.version) continue;
+      const finding = findingOf(diagnostic, findings, mapper);
+      for (const action of quickFixes(diagnostic, finding?.fixes ?? [], context, mapper)) addOnce(actions, offered, action, diagnostic);
       const ruleId = diagnostic.code as string;
       if (rulesDone.has(ruleId)) continue;
       rulesDone.add(ruleId);
@@ -72,13 +74,13 @@ function addOnce(actions: CodeAction[], offered: Map<string, CodeAction>, action
   actions.push(action);
 }
 
-function quickFixes(diagnostic: Diagnostic, data: DiagnosticData, context: ActionContext): CodeAction[] {
-  return data.fixes.map((fix) => ({
+function quickFixes(diagnostic: Diagnostic, fixes: readonly Fix[], context: ActionContext, mapper: PositionMapper): CodeAction[] {
+  return fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.safe,
-    edit: workspaceEdit(context, fix.edits),
+    edit: workspaceEdit(context, mapper.edits(fix.edits(context.result.text))),
   }));
 }
 

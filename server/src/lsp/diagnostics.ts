@@ -1,11 +1,12 @@
-// Findings as LSP diagnostics. Each carries its fixes (as ready LSP edits) and the document version
-// they were computed for, so a quick-fix needs no second lint and a stale one is refused.
+// Findings as LSP diagnostics. Each carries the document version it was computed for, so the quick
+// fixes of a stale one are refused; the fixes themselves stay with the lint in the worker, which
+// answers code actions, and never travel with the ~1 diagnostic per unit a big file has (a third
+// of the message's bytes on the 10,000-unit file).
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/ast.js';
 import type { TextEdit as CoreTextEdit, Finding, Severity } from '../core/finding.js';
-import { findingsToOffer } from '../core/fix-loop.js';
 import { messageWithAction } from '../core/finding.js';
 import type { LintResult } from '../core/lint.js';
 import { docsUrlOf } from '../rules/index.js';
@@ -13,15 +14,8 @@ import { editorSeverity } from './verdict-lens.js';
 
 export const SOURCE = 'sor-lint';
 
-export interface FixData {
-  title: string;
-  safe: boolean;
-  edits: TextEdit[];
-}
-
 export interface DiagnosticData {
   version: number;
-  fixes: FixData[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -60,14 +54,11 @@ export class PositionMapper {
 
 export function toDiagnostics(result: Pick<LintResult, 'text' | 'bom' | 'findings'>, document: TextDocument): Diagnostic[] {
   const mapper = new PositionMapper(document, result.bom);
-  return findingsToOffer(result).map((finding) => toDiagnostic(finding, result.text, document, mapper));
+  return result.findings.map((finding) => toDiagnostic(finding, document, mapper));
 }
 
-function toDiagnostic(finding: Finding, text: string, document: TextDocument, mapper: PositionMapper): Diagnostic {
-  const data: DiagnosticData = {
-    version: document.version,
-    fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: mapper.edits(fix.edits(text)) })),
-  };
+function toDiagnostic(finding: Finding, document: TextDocument, mapper: PositionMapper): Diagnostic {
+  const data: DiagnosticData = { version: document.version };
   const diagnostic: Diagnostic = {
     range: mapper.range(finding.span),
     severity: SEVERITY[editorSeverity(finding)],
@@ -98,5 +89,15 @@ export function documentDiagnostic(message: string, code: string, severity: Diag
 
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return data && typeof data.version === 'number' && Array.isArray(data.fixes) ? (data as DiagnosticData) : undefined;
+  return data && typeof data.version === 'number' ? (data as DiagnosticData) : undefined;
+}
+
+/** The finding a diagnostic of this lint shows: the same rule, message and place. */
+export function findingOf(diagnostic: Diagnostic, findings: readonly Finding[], mapper: PositionMapper): Finding | undefined {
+  const { start, end } = diagnostic.range;
+  return findings.find((finding) => {
+    if (finding.ruleId !== diagnostic.code || messageWithAction(finding) !== diagnostic.message) return false;
+    const range = mapper.range(finding.span);
+    return range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character;
+  });
 }

@@ -1,5 +1,5 @@
 // Everything the server holds per open document, in one place: its text (TextDocuments), the lint
-// shown and the one running, the debounce timer, the saved version and the online lookup. A
+// shown and the one running, the saved version and the online lookup. A
 // document's state is born at didOpen and dies at didClose, so nothing that finishes for a closed
 // document (a lint, a lookup) can land on the document reopened under the same URI.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
@@ -10,11 +10,14 @@ import type { Lang } from '../core/i18n.js';
 import type { LintComputation, LintFindings } from './lint-job.js';
 import type { AddressLookups, StatusParams } from './protocol.js';
 import type { RawJson } from './raw-json.js';
+import type { Settings } from './settings.js';
 
 export interface LintOutcome {
   version: number;
   /** Settings generation the lint used; a configuration change makes it stale. */
   generation: number;
+  /** The editor settings the lint used: a configuration change that keeps them keeps the lint. */
+  settings: Settings;
   /** New whenever the diagnostics change (online verdicts arrive), for pull result ids. */
   revision: number;
   /** The offline lint. */
@@ -40,7 +43,6 @@ export interface DocumentState {
   readonly uri: string;
   /** The document this state belongs to: reopening the URI makes a new one. */
   readonly document: TextDocument;
-  timer?: NodeJS.Timeout;
   outcome?: LintOutcome;
   /** Diagnostics were pushed, so a document that stops being linted gets them cleared. */
   published: boolean;
@@ -61,7 +63,6 @@ export class DocumentStore {
       const state = this.states.get(document.uri);
       if (!state) return;
       this.states.delete(document.uri);
-      if (state.timer) clearTimeout(state.timer);
       state.lookup?.abort();
       closed(state);
     });

@@ -3,7 +3,8 @@
 // outline, code actions, fix-all, the preview, navigation, folding and selection ranges. The server's main thread parses nothing and
 // lints nothing; it only passes these messages on (lint-runner.ts).
 import type { CodeAction, CodeActionParams, CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding } from '../core/finding.js';
+import type { PlainFinding } from '../core/finding.js';
+import { fromPlainFinding } from '../core/finding.js';
 import type { Preview } from '../preview/index.js';
 import { buildPreview } from '../preview/index.js';
 import { codeActions, safeFixAllEdit, workspaceEdit } from './code-actions.js';
@@ -24,10 +25,11 @@ export type Query =
   | { feature: 'hover'; position: Position }
   | { feature: 'completion'; position: Position }
   | { feature: 'symbols' }
-  | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean }
+  /** `findings`: the shown findings when online verdicts changed them (their fixes are offered). */
+  | { feature: 'codeActions'; params: CodeActionParams; versionedEdits: boolean; findings: PlainFinding[] | undefined }
   | { feature: 'fixAll'; versionedEdits: boolean }
-  /** `findings`: the shown findings when online verdicts changed them, without their fixes (the preview reads none); else the findings in the workspace. */
-  | { feature: 'preview'; findings: Finding[] | undefined }
+  /** `findings`: the shown findings when online verdicts changed them; else the findings in the workspace. */
+  | { feature: 'preview'; findings: PlainFinding[] | undefined }
   /** The offline findings, for the online verdicts to replace some of. */
   | { feature: 'findings' }
   | { feature: 'definition'; position: Position }
@@ -55,7 +57,8 @@ export interface Answers {
 }
 
 export type ToWorker =
-  | { kind: 'lint'; job: LintJob }
+  /** `stale`: set to 1 by the server once a newer version of the document came. */
+  | { kind: 'lint'; job: LintJob; stale: Int32Array }
   /** `rebuild`: the lint to redo first when this worker does not hold that version (it was restarted). */
   | { kind: 'query'; uri: string; version: number; query: Query; rebuild: LintJob | undefined }
   | { kind: 'forget'; uri: string }
@@ -68,16 +71,16 @@ const kept = new Map<string, KeptLint>();
 /** How often each document was forgotten: a lint it outlived is neither kept nor indexed. */
 const forgotten = new Map<string, number>();
 
-export async function lintAndKeep(job: LintJob): Promise<LintComputation> {
+export async function lintAndKeep(job: LintJob, isStale?: () => boolean): Promise<LintComputation> {
   let partners: string[] | undefined;
   const forgets = forgotten.get(job.uri);
   // `workspace.maxFiles` 0: the file is checked alone.
   const inWorkspace = job.settings.workspace.maxFiles > 0;
-  const { computation, kept: lint } = await computeLint(job, kept.get(job.uri), (lint) => {
+  const { computation, kept: lint } = await computeLint(job, { previous: kept.get(job.uri), isStale, shownFindings: (lint) => {
     if (!inWorkspace || forgotten.get(job.uri) !== forgets) return lint.result.findings;
     partners = workspace.setOpen(lint);
     return workspace.findingsOf(lint);
-  });
+  } });
   // The document closed while its configuration was read: the index has its file from disk again.
   if (forgotten.get(job.uri) !== forgets) return computation;
   if (lint) kept.set(job.uri, lint);
@@ -113,13 +116,13 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
     case 'symbols':
       return documentSymbols(result, lang, mapper);
     case 'codeActions':
-      return codeActions(query.params, { document, result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits });
+      return codeActions(query.params, { document, result: query.findings ? { ...result, findings: query.findings.map(fromPlainFinding) } : result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits });
     case 'fixAll': {
       const edit = safeFixAllEdit({ document, result, relint: lintWith(lint.job, setup) });
       return edit ? workspaceEdit({ document, versionedEdits: query.versionedEdits }, [edit]) : null;
     }
     case 'preview':
-      return buildPreview({ ...result, findings: query.findings ?? workspace.findingsOf(lint) }, lang, { today: lint.job.today });
+      return buildPreview({ ...result, findings: query.findings?.map(fromPlainFinding) ?? workspace.findingsOf(lint) }, lang, { today: lint.job.today });
     case 'findings':
       return withoutTrees({ ...result, findings: workspace.findingsOf(lint) });
     case 'diagnostics': {

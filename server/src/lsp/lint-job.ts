@@ -4,7 +4,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../core/finding.js';
-import { findingsToOffer } from '../core/fix-loop.js';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AddressesConfig } from '../config/index.js';
@@ -84,11 +83,16 @@ export interface LintRun {
   kept: KeptLint | undefined;
 }
 
-/**
- * `previous`: the document's last lint, which an edit is relinted from (core/incremental.ts); it is used up.
- * `shownFindings`: what the editor shows of the lint (its findings in the workspace); its own findings without it.
- */
-export async function computeLint(job: LintJob, previous?: KeptLint, shownFindings?: (lint: KeptLint) => Finding[]): Promise<LintRun> {
+export interface LintJobContext {
+  /** The document's last lint, which an edit is relinted from (core/incremental.ts); it is used up. */
+  previous?: KeptLint;
+  /** What the editor shows of the lint (its findings in the workspace); its own findings without it. */
+  shownFindings?: (lint: KeptLint) => Finding[];
+  /** True once a newer version came, so the diagnostics nobody will see are not built. */
+  isStale?: () => boolean;
+}
+
+export async function computeLint(job: LintJob, { previous, shownFindings, isStale = () => false }: LintJobContext = {}): Promise<LintRun> {
   const logs: string[] = [];
   const setup = await lintSetupFor(job.uri, job.settings, { ...job.context, logError: (message) => logs.push(message) });
   const { config } = setup;
@@ -110,6 +114,7 @@ export async function computeLint(job: LintJob, previous?: KeptLint, shownFindin
   const kept: KeptLint | undefined = full && { job, result: full, setup, document, diagnosticTexts: undefined };
   const shown = { lang: setup.lang, configError: base.configError, crash };
   const shownResult = kept && shownFindings ? { ...kept.result, findings: shownFindings(kept) } : full;
+  if (isStale()) return { computation: { ...base, failures, crash, elapsed, diagnostics: '[]', diagnosticCount: 0 }, kept };
   const { json, count, texts: diagnosticTexts } = shownResult ? diagnosticsText(document, shown, shownResult, previous, edit) : plainDiagnosticsText(document, shown, undefined);
   if (kept) kept.diagnosticTexts = diagnosticTexts;
   const computation: LintComputation = { ...base, failures, crash, elapsed, diagnostics: json, diagnosticCount: count };
@@ -134,7 +139,6 @@ function diagnosticsText(
   previous: KeptLint | undefined,
   edit: EditSince | undefined,
 ): { json: string; count: number; texts: Map<Finding, DiagnosticText> | undefined } {
-  if (findingsToOffer(result) !== result.findings) return plainDiagnosticsText(document, shown, result);
   const known = (edit && previous?.diagnosticTexts) || new Map<Finding, DiagnosticText>();
   const fresh = result.findings.filter((finding) => {
     const text = known.get(finding);
@@ -192,9 +196,6 @@ function diagnosticText(diagnostic: Diagnostic, version: string, uri: string): D
   const versionStart = at + VERSION_KEY.length;
   const lines = [diagnostic.range.start.line, diagnostic.range.end.line];
   for (const related of diagnostic.relatedInformation ?? []) if (related.location.uri === uri) lines.push(related.location.range.start.line, related.location.range.end.line);
-  for (const fix of (diagnostic.data as { fixes?: { edits: { range: Diagnostic['range'] }[] }[] } | undefined)?.fixes ?? []) {
-    for (const edit of fix.edits) lines.push(edit.range.start.line, edit.range.end.line);
-  }
   return { before: json.slice(0, versionStart), after: json.slice(versionStart + version.length), firstLine: Math.min(...lines), lastLine: Math.max(...lines) };
 }
 

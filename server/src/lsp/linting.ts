@@ -12,15 +12,24 @@ import { RawJson } from './raw-json.js';
 import { RequestGuard } from './requests.js';
 import type { Session } from './session.js';
 import type { Settings } from './settings.js';
+import { sameSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
 import { texts } from './texts.js';
 
 export class Linter {
   /** Bumped by every configuration change: a lint of an older generation is stale. */
   generation = 0;
+  /** The generation at which a configuration file last changed: older lints are linted again. */
+  private configFilesChangedAt = 0;
   private revisions = 0;
 
   constructor(private readonly session: Session) {}
+
+  /** The settings or (`configFiles`) a configuration file changed. */
+  configurationChanged({ configFiles }: { configFiles: boolean }): void {
+    this.generation++;
+    if (configFiles) this.configFilesChangedAt = this.generation;
+  }
 
   nextRevision(): number {
     return ++this.revisions;
@@ -38,9 +47,23 @@ export class Linter {
     const generation = this.generation;
     if (state.outcome && state.outcome.version === version && state.outcome.generation === generation) return Promise.resolve(state.outcome);
     if (state.inflight?.version === version && state.inflight.generation === generation) return state.inflight.promise;
-    const promise = this.lintVersion(document, state, generation);
+    const promise = this.stillValid(document, state, generation) ?? this.lintVersion(document, state, generation);
     state.inflight = { version, generation, promise };
     return promise;
+  }
+
+  /**
+   * The lint of this version before a configuration change that left the document's settings as
+   * they were (no configuration file changed since): it stands, and a pull of it is `unchanged`.
+   */
+  private stillValid(document: TextDocument, state: DocumentState, generation: number): Promise<Linted> | undefined {
+    const previous = state.outcome;
+    if (!previous || previous.version !== document.version || previous.generation < this.configFilesChangedAt) return undefined;
+    return this.session.settings.for(document.uri).then((settings) => {
+      if (!sameSettings(settings, previous.settings)) return this.lintVersion(document, state, generation);
+      if (generation === this.generation && state.outcome === previous) previous.generation = generation;
+      return previous;
+    });
   }
 
   /** The newest outcome of the document, unless a newer version, a configuration change or a close made this one stale. */
@@ -114,6 +137,7 @@ export class Linter {
     const outcome: LintOutcome = {
       version,
       generation,
+      settings,
       revision: this.nextRevision(),
       computation,
       online: undefined,

@@ -4,34 +4,38 @@
 // stringifies messages itself, gets them through toJSON.
 import type { Message } from 'vscode-languageserver/node';
 
+const PLACEHOLDER = '\u0000sor-lint-raw\u0000';
+const QUOTED_PLACEHOLDER = JSON.stringify(PLACEHOLDER);
+/** While encodeMessage stringifies: the texts its placeholders stand for, in order. */
+let spliced: string[] | undefined;
+
 export class RawJson {
   constructor(readonly json: string) {}
 
+  /** JSON.stringify calls this before any replacer sees the value, so the encoder's work is done here. */
   toJSON(): unknown {
-    return JSON.parse(this.json);
+    if (!spliced) return JSON.parse(this.json);
+    spliced.push(this.json);
+    return PLACEHOLDER;
   }
 }
-
-const PLACEHOLDER = '\u0000sor-lint-raw\u0000';
-const QUOTED_PLACEHOLDER = JSON.stringify(PLACEHOLDER);
 
 /** The message as UTF-8 JSON, each RawJson's text written as it is. */
 export async function encodeMessage(message: Message): Promise<Uint8Array> {
   const raws: string[] = [];
-  const text = JSON.stringify(message, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const original = this[key];
-    if (!(original instanceof RawJson)) return value;
-    raws.push(original.json);
-    return PLACEHOLDER;
-  });
-  if (raws.length === 0) return Buffer.from(text, 'utf8');
-  const parts = text.split(QUOTED_PLACEHOLDER);
-  const chunks: Buffer[] = [];
-  parts.forEach((part, i) => {
-    chunks.push(Buffer.from(part, 'utf8'));
-    if (i < raws.length) chunks.push(Buffer.from(raws[i], 'utf8'));
-  });
-  return Buffer.concat(chunks);
+  let text: string;
+  spliced = raws;
+  try {
+    text = JSON.stringify(message);
+  } finally {
+    spliced = undefined;
+  }
+  if (raws.length > 0) {
+    const parts = text.split(QUOTED_PLACEHOLDER);
+    text = parts[0];
+    for (let i = 1; i < parts.length; i++) text += raws[i - 1] + parts[i];
+  }
+  return Buffer.from(text, 'utf8');
 }
 
 export const RAW_JSON_ENCODER = { name: 'application/json', encode: encodeMessage };

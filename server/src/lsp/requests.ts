@@ -42,7 +42,7 @@ export class RequestGuard {
     }
   }
 
-  /** Work the server starts itself (a debounced lint, a lookup): logged when it fails. */
+  /** Work the server starts itself (a lint after a keystroke, a lookup): logged when it fails. */
   async task(what: string, run: () => Promise<unknown>): Promise<void> {
     try {
       await run();

@@ -35,7 +35,7 @@ export function startServer(connection: Connection, workerScript?: string): void
   const guard = new RequestGuard(log);
   const client: Client = { capabilities: {}, locale: undefined, workspaceFolder: undefined, workspaceFolders: [], options: DEFAULT_OPTIONS };
   const store = new DocumentStore();
-  const runner = new LintRunner(workerScript, (message) => log(`sor-lint: ${message}`));
+  const runner = new LintRunner(workerScript, (message) => log(`sor-lint: ${message}`), (message) => connection.tracer.log(`sor-lint: ${message}`));
   const settings = new WorkspaceSettings(connection, client, (what, error) => guard.logError(what, error));
   const session = { connection, store, runner, settings, guard, client, addressLookup: newAddressLookup(connection, client) } as Session;
   session.linter = new Linter(session);
@@ -66,7 +66,7 @@ export function startServer(connection: Connection, workerScript?: string): void
       // Any other file watched is a configuration file.
       if (sorFiles.length === params.changes.length) return;
       settings.forget();
-      revalidateAll(session);
+      revalidateAll(session, { configFiles: true });
     }),
   );
   registerDiagnostics(session);

@@ -10,8 +10,6 @@ import type { WorkspaceSettings } from './workspace-settings.js';
 
 /** Knobs a client may pass as initializationOptions (protocol.ts's InitializationOptions, and test-only ones). */
 export interface ServerOptions {
-  /** Quiet time after a keystroke before linting. */
-  debounceMs: number;
   /** YYYY-MM-DD to lint against instead of today (tests). */
   today?: string;
   /** False in an untrusted workspace: no online lookups. */
@@ -22,7 +20,7 @@ export interface ServerOptions {
   stallReportMs: number;
 }
 
-export const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, trusted: true, stallReportMs: 1000 };
+export const DEFAULT_OPTIONS: ServerOptions = { trusted: true, stallReportMs: 1000 };
 
 export interface Client {
   capabilities: ClientCapabilities;
@@ -62,7 +60,6 @@ export function refreshDiagnostics(session: Session): void {
 export function readOptions(raw: unknown): Partial<ServerOptions> {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const options: Partial<ServerOptions> = {};
-  if (typeof value.debounceMs === 'number' && value.debounceMs >= 0) options.debounceMs = value.debounceMs;
   if (typeof value.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.today)) options.today = value.today;
   if (value.trusted === false) options.trusted = false;
   if (typeof value.storagePath === 'string' && value.storagePath.trim() !== '') options.storagePath = value.storagePath;

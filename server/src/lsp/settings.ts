@@ -35,6 +35,11 @@ export const DEFAULT_SETTINGS: Settings = {
   workspace: { maxFiles: 1000, maxMegabytes: 50 },
 };
 
+/** Both are the same settings (normalised ones keep their keys in one order). */
+export function sameSettings(a: Settings, b: Settings | undefined): boolean {
+  return b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
 const RULE_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
 export function normaliseSettings(raw: unknown): Settings {

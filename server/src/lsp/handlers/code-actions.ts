@@ -8,6 +8,7 @@ import type { Session } from '../session.js';
 import { versionedEdits } from '../session.js';
 import { texts } from '../texts.js';
 import { verifyAddressesNow } from './online.js';
+import { onlineFindings } from './preview.js';
 
 export const CODE_ACTION_KINDS = ['quickfix', FIX_ALL_KIND];
 export const COMMANDS = [FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND, VERIFY_ADDRESSES_COMMAND];
@@ -15,7 +16,10 @@ export const COMMANDS = [FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND, VERIFY_ADD
 export function registerCodeActions(session: Session): void {
   const { connection, guard, linter } = session;
   connection.onCodeAction((params, token) =>
-    guard.request('codeAction', [], token, async () => (await linter.ask(params.textDocument.uri, { feature: 'codeActions', params, versionedEdits: versionedEdits(session.client) }, token)) ?? []),
+    guard.request('codeAction', [], token, async () => {
+      const uri = params.textDocument.uri;
+      return (await linter.ask(uri, { feature: 'codeActions', params, versionedEdits: versionedEdits(session.client), findings: onlineFindings(session, uri) }, token)) ?? [];
+    }),
   );
   connection.onExecuteCommand((params, token) =>
     guard.request('executeCommand', undefined, token, () => executeCommand(session, params.command, params.arguments ?? [])),

@@ -2,6 +2,8 @@
 // the lint worker from its tree, with the online verdicts the editor shows. The verdict lens
 // above each care unit (code-lens.ts) reads the same preview.
 import type { CancellationToken } from 'vscode-languageserver';
+import type { PlainFinding } from '../../core/finding.js';
+import { toPlainFinding } from '../../core/finding.js';
 import type { Preview } from '../../preview/index.js';
 import { PreviewRequest } from '../protocol.js';
 import type { PreviewResult } from '../protocol.js';
@@ -19,9 +21,13 @@ export function registerPreview(session: Session): void {
 
 /** The preview of the document's newest version, with the online verdicts when they are of that version. */
 export async function currentPreview(session: Session, uri: string, token: CancellationToken): Promise<Preview | undefined> {
+  return session.linter.ask(uri, { feature: 'preview', findings: onlineFindings(session, uri) }, token);
+}
+
+/** The findings with the online verdicts, when they are of the document's newest version. */
+export function onlineFindings(session: Session, uri: string): PlainFinding[] | undefined {
   const outcome = session.store.state(uri)?.outcome;
-  const current = outcome && outcome.version === session.store.get(uri)?.version;
-  // Without their fixes, which cannot cross to the worker (and the preview does not read them).
-  const online = current ? outcome.online?.findings.map((finding) => ({ ...finding, fixes: [] })) : undefined;
-  return session.linter.ask(uri, { feature: 'preview', findings: online }, token);
+  const online = outcome && outcome.version === session.store.get(uri)?.version ? outcome.online : undefined;
+  // As plain data: a fix's edits are a function, which cannot cross to the worker.
+  return online?.findings.map((finding) => toPlainFinding(finding, online.text));
 }

@@ -1,0 +1,82 @@
+// "First squiggle in VS Code on a 1,000-unit file", measured in a real VS Code: code-server with
+// the packed extension installed, driven by headless Chromium (the end-to-end run's tools, from
+// `npm run e2e:setup`). Two figures: cold, from loading the workbench with the file to open until
+// its first squiggle is painted (activation and the server's start included); and warm, from
+// Quick Open of a second such file, with the server running, until its first squiggle.
+// Run by hand, not in CI. Usage: npm run build && node bench/vscode-squiggle.mjs [units]
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { e2eTools, freePort, installExtension, launchChromium, packExtension, remoteUri, startCodeServer, workbenchUrl } from '../test/e2e/workbench.mjs';
+import { generateProvider } from './generate.mjs';
+import { ROOT } from './lsp-session.mjs';
+
+const TIMEOUT_MS = 60_000;
+const SQUIGGLE = '.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)';
+
+/** { cold, warm, floor } in ms, or { skipped: why } when the end-to-end tools are not installed. */
+export async function measureFirstSquiggle({ units = 1_000, text = generateProvider({ units, format: 'yaml', violations: true }) } = {}) {
+  let tools;
+  try {
+    tools = e2eTools(path.join(ROOT, '.vscode-e2e'));
+  } catch (error) {
+    return { skipped: error.message };
+  }
+  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) return { skipped: 'dist/extension.js is missing: run `npm run build`' };
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'sor-lint-squiggle-'));
+  const cleanUps = [];
+  try {
+    const workspace = path.join(scratch, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    const first = path.join(workspace, `first-${units}.sor.yaml`);
+    writeFileSync(first, text);
+    writeFileSync(path.join(workspace, `second-${units}.sor.yaml`), text);
+    writeFileSync(path.join(workspace, 'floor.sor.yaml'), 'provider:\n  name: Lille ApS\ninstitutions:\n  - name: Plejecenter Lille\n    unitType: plejehjem\n');
+    const vsix = packExtension({ root: ROOT, scratch });
+    installExtension({ tools, vsix, scratch });
+    const port = await freePort();
+    const server = await startCodeServer({ tools, port, scratch, workspace, logPath: path.join(scratch, 'code-server.log') });
+    cleanUps.push(() => server.stop());
+    const browser = await launchChromium(tools);
+    cleanUps.push(() => browser.close());
+    // A first page loads and caches the workbench's code, as a user's browser or VS Code has it.
+    const warmUp = await browser.newPage();
+    await warmUp.goto(workbenchUrl(port, workspace, []));
+    await warmUp.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT_MS });
+    await warmUp.close();
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const coldStart = performance.now();
+    await page.goto(workbenchUrl(port, workspace, [['openFile', remoteUri(port, first)]]));
+    await page.locator(SQUIGGLE).first().waitFor({ timeout: TIMEOUT_MS });
+    const cold = performance.now() - coldStart;
+
+    /** Quick Open of a file → its tab → its first squiggle, in ms. */
+    const openToSquiggle = async (name) => {
+      const input = page.locator('.quick-input-widget input');
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ timeout: TIMEOUT_MS });
+      await input.fill(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT_MS });
+      const start = performance.now();
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT_MS });
+      await page.locator(SQUIGGLE).first().waitFor({ timeout: TIMEOUT_MS });
+      return performance.now() - start;
+    };
+    const floor = await openToSquiggle('floor.sor.yaml');
+    const warm = await openToSquiggle(`second-${units}.sor.yaml`);
+    return { cold, warm, floor };
+  } finally {
+    while (cleanUps.length > 0) await cleanUps.pop()().catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const units = Number(process.argv[2] ?? 1_000);
+  const result = await measureFirstSquiggle({ units });
+  if (result.skipped) console.log(`first squiggle in VS Code, ${units} units: not measured (${result.skipped})`);
+  else console.log(`first squiggle in VS Code, ${units} units: cold ${result.cold.toFixed(0)} ms (workbench load with the file), warm ${result.warm.toFixed(0)} ms (Quick Open, server running), floor ${result.floor.toFixed(0)} ms (the same for a one-unit file)`);
+}

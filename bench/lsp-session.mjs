@@ -62,7 +62,8 @@ export class LspSession {
     connection.onRequest(protocol.RegistrationRequest.type, () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.listen();
-    const textDocument = { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } };
+    // What VS Code announces for what is measured here, code lenses included (ours carry the inheritance notes).
+    const textDocument = { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, codeLens: {} };
     if (server.pull) textDocument.diagnostic = { dynamicRegistration: false };
     await connection.sendRequest(protocol.InitializeRequest.type, {
       processId: process.pid,

@@ -59,7 +59,7 @@ async function measure(label, files, settings = {}) {
     processId: process.pid,
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: 'bench' }],
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true } },
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, codeLens: {} }, workspace: { configuration: true } },
   });
   await connection.sendNotification(protocol.InitializedNotification.type, {});
   await read;

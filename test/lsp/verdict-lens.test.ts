@@ -1,7 +1,8 @@
 // Plejeoverblikket's verdict in the editor over stdio: a code lens above every care unit with the
 // preview's own verdict (compared with `sor-lint preview --format json` on the same file), that
 // opens the preview at the unit, and the values it inherits beside it; the inheritance notes are
-// hints, so the editor does not paint every care unit's name for them.
+// not diagnostics where the client shows lenses (the lens carries them, their quick-fix stays at
+// the unit's name), and hints elsewhere, so the editor does not paint every care unit's name for them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +149,30 @@ describe('the inheritance notes in the editor', () => {
       expect(actions.some((action) => /^Insert/.test(action.title) && action.edit !== undefined)).toBe(true);
     }
     expect(diagnostics.filter((d) => d.code === 'sor-code').map((d) => d.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+  });
+});
+
+describe('the inheritance notes where the client shows code lenses', () => {
+  let lensClient: TestClient;
+  beforeAll(async () => {
+    lensClient = await TestClient.start({ capabilities: { ...PUSH_CAPABILITIES, textDocument: { ...PUSH_CAPABILITIES.textDocument, codeLens: {} } } });
+  });
+  afterAll(() => lensClient?.stop());
+
+  it('are not diagnostics: the lens says what the unit inherits, and the quick-fix inserting its own value is offered at its name', async () => {
+    const uri = fixtureUri(`lens${++counter}.sor.yaml`);
+    await lensClient.open(uri, FIXTURE);
+    const { diagnostics } = await lensClient.diagnosticsFor(uri);
+    expect(diagnostics.filter((d) => d.code === 'careunit-contact-missing')).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'sor-code').map((d) => d.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+    const lenses = (await lensClient.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    const inherited = lenses.filter((lens) => / \(inherited from /.test(lens.command!.title));
+    expect(inherited.length).toBeGreaterThan(0);
+    // At the name of the unit the first note is about, with no diagnostic in the request.
+    const lines = lensClient.text(uri).split('\n');
+    const nameLine = lines.findIndex((text, index) => index >= inherited[0].range.start.line && /name:/.test(text));
+    const at = { line: nameLine, character: lines[nameLine].indexOf('name:') + 6 };
+    const actions = (await lensClient.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } })) as CodeAction[];
+    expect(actions.filter((action) => /^Insert/.test(action.title) && action.edit !== undefined).length).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,7 @@ import { holdsUndecodedBytes } from '../core/decoding.js';
 import { FIX_TYPES, findingsToOffer, selectFixes } from '../core/fix-loop.js';
 import { fixAllSafe, minimalEdit } from './fixes.js';
 import { texts } from './texts.js';
+import { isInheritanceNote } from './verdict-lens.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sor-lint`;
 export const SHOW_DOCUMENTATION_COMMAND = 'sor-lint.showDocumentation';
@@ -29,6 +30,8 @@ export interface ActionContext {
   relint: (text: string) => LintResult;
   /** The client takes versioned edits, which it refuses to apply to a changed document. */
   versionedEdits: boolean;
+  /** The inheritance notes are not diagnostics (the verdict lens carries them): their fixes are offered where the cursor is. */
+  notesInLens: boolean;
 }
 
 export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
@@ -51,6 +54,12 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
       rulesDone.add(ruleId);
       actions.push(...ruleActions(ruleId, diagnostic, context));
     }
+    if (context.notesInLens) {
+      const [start, end] = [mapper.offsetAt(params.range.start), mapper.offsetAt(params.range.end)];
+      for (const note of findings.filter((finding) => isInheritanceNote(finding) && finding.span.start <= end && start <= finding.span.end)) {
+        for (const action of quickFixes(undefined, note.fixes, context, mapper)) addOnce(actions, offered, action, undefined);
+      }
+    }
   }
   if (wants(FIX_ALL_KIND)) {
     const edit = safeFixAllEdit(context);
@@ -63,22 +72,23 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
  * A fix offered by several findings (a care unit's "insert all missing contact fields", offered by
  * each missing field) is listed once, for all of them.
  */
-function addOnce(actions: CodeAction[], offered: Map<string, CodeAction>, action: CodeAction, diagnostic: Diagnostic): void {
+function addOnce(actions: CodeAction[], offered: Map<string, CodeAction>, action: CodeAction, diagnostic: Diagnostic | undefined): void {
   const key = JSON.stringify([action.title, action.edit]);
   const same = offered.get(key);
   if (same) {
-    same.diagnostics!.push(diagnostic);
+    if (diagnostic) (same.diagnostics ??= []).push(diagnostic);
     return;
   }
   offered.set(key, action);
   actions.push(action);
 }
 
-function quickFixes(diagnostic: Diagnostic, fixes: readonly Fix[], context: ActionContext, mapper: PositionMapper): CodeAction[] {
+/** `diagnostic`: undefined for a finding the editor shows no diagnostic of (an inheritance note in the lens). */
+function quickFixes(diagnostic: Diagnostic | undefined, fixes: readonly Fix[], context: ActionContext, mapper: PositionMapper): CodeAction[] {
   return fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
+    ...(diagnostic && { diagnostics: [diagnostic] }),
     isPreferred: fix.safe,
     edit: workspaceEdit(context, mapper.edits(fix.edits(context.result.text))),
   }));

@@ -17,6 +17,7 @@ import { foldingRanges, selectionRanges } from './structure.js';
 import type { KeptLint, LintComputation, LintJob, PlainLintFindings } from './lint-job.js';
 import { computeLint, diagnosticsOf, lintWith, withoutTrees } from './lint-job.js';
 import { documentSymbols } from './symbols.js';
+import { shownAsDiagnostics } from './verdict-lens.js';
 import type { WorkspaceWork } from './workspace-index.js';
 import { workspace } from './workspace-index.js';
 
@@ -116,7 +117,7 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
     case 'symbols':
       return documentSymbols(result, lang, mapper);
     case 'codeActions':
-      return codeActions(query.params, { document, result: query.findings ? { ...result, findings: query.findings.map(fromPlainFinding) } : result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits });
+      return codeActions(query.params, { document, result: query.findings ? { ...result, findings: query.findings.map(fromPlainFinding) } : result, lang, relint: lintWith(lint.job, setup), versionedEdits: query.versionedEdits, notesInLens: lint.job.notesInLens });
     case 'fixAll': {
       const edit = safeFixAllEdit({ document, result, relint: lintWith(lint.job, setup) });
       return edit ? workspaceEdit({ document, versionedEdits: query.versionedEdits }, [edit]) : null;
@@ -126,7 +127,7 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
     case 'findings':
       return withoutTrees({ ...result, findings: workspace.findingsOf(lint) });
     case 'diagnostics': {
-      const diagnostics = diagnosticsOf(document, { lang, configError: setup.configError?.text, crash: undefined }, { ...result, findings: workspace.findingsOf(lint) });
+      const diagnostics = diagnosticsOf(document, { lang, configError: setup.configError?.text, crash: undefined }, { ...result, findings: shownAsDiagnostics(workspace.findingsOf(lint), lint.job.notesInLens) });
       return { json: JSON.stringify(diagnostics), count: diagnostics.length };
     }
     case 'definition':

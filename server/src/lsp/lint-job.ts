@@ -19,6 +19,7 @@ import { fsPathOf, lintSetupFor } from './file-config.js';
 import type { Settings } from './settings.js';
 import { documentDiagnostic, toDiagnostics } from './diagnostics.js';
 import { texts } from './texts.js';
+import { shownAsDiagnostics } from './verdict-lens.js';
 
 export interface LintJob {
   uri: string;
@@ -28,6 +29,8 @@ export interface LintJob {
   settings: Settings;
   context: Omit<SetupContext, 'logError'>;
   today: string | undefined;
+  /** The client shows the verdict lens, which carries the inheritance notes instead of diagnostics. */
+  notesInLens: boolean;
 }
 
 /** A lint result without the syntax trees (which stay where they were built). */
@@ -113,7 +116,8 @@ export async function computeLint(job: LintJob, { previous, shownFindings, isSta
   const failures = full?.failures.map((f) => ({ ruleId: f.ruleId, detail: errorDetail(f.error) }));
   const kept: KeptLint | undefined = full && { job, result: full, setup, document, diagnosticTexts: undefined };
   const shown = { lang: setup.lang, configError: base.configError, crash };
-  const shownResult = kept && shownFindings ? { ...kept.result, findings: shownFindings(kept) } : full;
+  const inWorkspace = kept && shownFindings ? shownFindings(kept) : full?.findings;
+  const shownResult = full && inWorkspace && { ...full, findings: shownAsDiagnostics(inWorkspace, job.notesInLens) };
   if (isStale()) return { computation: { ...base, failures, crash, elapsed, diagnostics: '[]', diagnosticCount: 0 }, kept };
   const { json, count, texts: diagnosticTexts } = shownResult ? diagnosticsText(document, shown, shownResult, previous, edit) : plainDiagnosticsText(document, shown, undefined);
   if (kept) kept.diagnosticTexts = diagnosticTexts;

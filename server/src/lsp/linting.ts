@@ -11,6 +11,7 @@ import type { LintComputation, LintJob } from './lint-job.js';
 import { RawJson } from './raw-json.js';
 import { RequestGuard } from './requests.js';
 import type { Session } from './session.js';
+import { showsCodeLenses } from './session.js';
 import type { Settings } from './settings.js';
 import { sameSettings } from './settings.js';
 import { dataLanguageOf, isSorDocument } from './sor-files.js';
@@ -108,6 +109,7 @@ export class Linter {
       settings,
       context: { clientLocale: session.client.locale, workspaceFolder: session.client.workspaceFolder },
       today: session.client.options.today,
+      notesInLens: showsCodeLenses(session.client),
     };
     const computation = await session.runner.run(job);
     // Even a lint made stale changed the index: the other files it touched show that.

@@ -48,6 +48,11 @@ export function pullsDiagnostics(client: Client): boolean {
   return !!client.capabilities.textDocument?.diagnostic;
 }
 
+/** The client shows code lenses: the verdict lens carries the inheritance notes (verdict-lens.ts). */
+export function showsCodeLenses(client: Client): boolean {
+  return !!client.capabilities.textDocument?.codeLens;
+}
+
 export function versionedEdits(client: Client): boolean {
   return !!client.capabilities.workspace?.workspaceEdit?.documentChanges;
 }

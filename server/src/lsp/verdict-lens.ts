@@ -10,8 +10,10 @@
 //
 // The verdict is the preview's own (preview/model.ts): the same model the webview and
 // `sor-lint preview` show, never a second judgement. The inherited values live here, so their
-// information findings (careunit-contact-missing) are hints in the editor (`editorSeverity`): the
-// name is not painted on every care unit of a big file, while hover and quick-fix stay on it.
+// information findings (careunit-contact-missing) are not diagnostics where the client shows code
+// lenses (`shownAsDiagnostics`): a big file's ten thousand notes neither paint every care unit's
+// name nor go to the editor on every keystroke, and their quick-fixes are offered at the unit's
+// name all the same (code-actions.ts). A client without lenses gets them as hints.
 import type { CodeLens } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Lang, Msg } from '../core/i18n.js';
@@ -58,7 +60,17 @@ function inheritedValues(unit: PreviewCareUnit, lang: Lang): string[] {
   return titles;
 }
 
-/** The severity a finding is shown with in the editor: an inheritance note, which the lens carries, is a hint. */
+/** A note of what a care unit inherits (information, not a problem): what the lens carries. */
+export function isInheritanceNote(finding: Finding): boolean {
+  return finding.ruleId === INHERITANCE_RULE_ID && finding.severity === 'info';
+}
+
+/** The severity a finding is shown with in the editor: an inheritance note is a hint. */
 export function editorSeverity(finding: Finding): Severity {
-  return finding.ruleId === INHERITANCE_RULE_ID && finding.severity === 'info' ? 'hint' : finding.severity;
+  return isInheritanceNote(finding) ? 'hint' : finding.severity;
+}
+
+/** The findings the editor gets as diagnostics: all, less the inheritance notes where the lens carries them. */
+export function shownAsDiagnostics(findings: Finding[], notesInLens: boolean): Finding[] {
+  return notesInLens ? findings.filter((finding) => !isInheritanceNote(finding)) : findings;
 }

@@ -13,7 +13,8 @@ import { verifyAddresses } from '../online.js';
 import type { VerifyAddressesResult } from '../protocol.js';
 import { SetAddressTokenNotification } from '../protocol.js';
 import type { Session } from '../session.js';
-import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
+import { pullsDiagnostics, refreshDiagnostics, showsCodeLenses } from '../session.js';
+import { shownAsDiagnostics } from '../verdict-lens.js';
 import { dataLanguageOf } from '../sor-files.js';
 import { texts } from '../texts.js';
 import { previewChanged, publish, revalidateAll } from './diagnostics.js';
@@ -68,7 +69,7 @@ export async function lookUp(session: Session, uri: string, outcome: LintOutcome
     return summary;
   }
   const result: LintFindings = { ...offline, findings: verified.findings };
-  const diagnostics = diagnosticsOf(document, outcome.computation, result);
+  const diagnostics = diagnosticsOf(document, outcome.computation, { ...result, findings: shownAsDiagnostics(result.findings, showsCodeLenses(session.client)) });
   const status = outcome.status.state === 'ok' ? { ...outcome.status, message: texts.statusOk(diagnostics.length, outcome.status.lintMs)[outcome.lang] } : outcome.status;
   const online: LintOutcome = { ...outcome, revision: linter.nextRevision(), online: result, diagnostics, diagnosticCount: diagnostics.length, status, lookups: 'on' };
   state.outcome = online;

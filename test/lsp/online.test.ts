@@ -228,6 +228,21 @@ describe('online verification on', () => {
   });
 });
 
+describe('online verification of a big file', () => {
+  it('keeps the main thread free: the lint worker reads which addresses to ask about, and the verdict is shown', async () => {
+    const client = await start({ token: TOKEN, initializationOptions: { stallReportMs: 250 } });
+    // One care unit to look up, after 100,000 sections: a tree only the worker should build.
+    const sections = Array.from({ length: 100_000 }, (_, i) => `  - name: Afsnit ${i}\n    unitType: afsnit\n`).join('');
+    const text = EXACT.replace('institutions:\n', `institutions:\n${sections}`);
+    const uri = await open(client, text);
+    const online = await publication(client, uri, 1, 2);
+    const verified = online.diagnostics.filter((d) => d.code === 'address-unverified');
+    expect(verified.map((d) => d.severity)).toEqual([DiagnosticSeverity.Information]);
+    expect(verified[0].message).toContain(`is in DAR as "Østervangsvej 12, 8000 Aarhus C (id ${REGISTER.oestervang.id})"`);
+    expect(client.output.split('\n').filter((line) => line.includes('main thread was busy'))).toEqual([]);
+  }, 60_000);
+});
+
 describe('online verification that cannot answer', () => {
   it('a wrong token: "could not verify now" beside the offline warning, and the token in no message', async () => {
     const client = await start({ token: WRONG_TOKEN });

@@ -3,6 +3,8 @@
 // outline, code actions, fix-all, the preview, navigation, folding and selection ranges. The server's main thread parses nothing and
 // lints nothing; it only passes these messages on (lint-runner.ts).
 import type { CodeAction, CodeActionParams, CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, WorkspaceEdit } from 'vscode-languageserver';
+import type { AddressQuery, AddressVerdict } from '../address/verify/index.js';
+import { addressTargets, mergeAddressFindings, verdictFindings } from '../address/verify/index.js';
 import type { PlainFinding } from '../core/finding.js';
 import { fromPlainFinding } from '../core/finding.js';
 import type { Preview } from '../preview/index.js';
@@ -31,8 +33,10 @@ export type Query =
   | { feature: 'fixAll'; versionedEdits: boolean }
   /** `findings`: the shown findings when online verdicts changed them; else the findings in the workspace. */
   | { feature: 'preview'; findings: PlainFinding[] | undefined }
-  /** The offline findings, for the online verdicts to replace some of. */
-  | { feature: 'findings' }
+  /** The care units' visiting addresses to ask the register about, in order. */
+  | { feature: 'addressQueries' }
+  /** The findings in the workspace with the register's verdicts (one per address query, in order) in place of those they settle. */
+  | { feature: 'onlineFindings'; verdicts: AddressVerdict[] }
   | { feature: 'definition'; position: Position }
   | { feature: 'references'; position: Position; includeDeclaration: boolean }
   | { feature: 'highlights'; position: Position }
@@ -48,7 +52,8 @@ export interface Answers {
   codeActions: CodeAction[];
   fixAll: WorkspaceEdit | null;
   preview: Preview;
-  findings: PlainLintFindings;
+  addressQueries: AddressQuery[];
+  onlineFindings: PlainLintFindings;
   definition: Location[];
   references: Location[];
   highlights: DocumentHighlight[];
@@ -124,8 +129,12 @@ function answerFrom(lint: KeptLint, query: Query): Answers[keyof Answers] {
     }
     case 'preview':
       return buildPreview({ ...result, findings: query.findings?.map(fromPlainFinding) ?? workspace.findingsOf(lint) }, lang, { today: lint.job.today });
-    case 'findings':
-      return withoutTrees({ ...result, findings: workspace.findingsOf(lint) });
+    case 'addressQueries':
+      return addressTargets(result, lint.job.today).map((target) => target.query);
+    case 'onlineFindings': {
+      const online = verdictFindings(result, addressTargets(result, lint.job.today), query.verdicts, lang);
+      return withoutTrees({ ...result, findings: mergeAddressFindings(workspace.findingsOf(lint), online) });
+    }
     case 'diagnostics': {
       const diagnostics = diagnosticsOf(document, { lang, configError: setup.configError?.text, crash: undefined }, { ...result, findings: shownAsDiagnostics(workspace.findingsOf(lint), lint.job.notesInLens) });
       return { json: JSON.stringify(diagnostics), count: diagnostics.length };

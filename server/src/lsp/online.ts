@@ -4,11 +4,9 @@
 // memory only; it reaches the verifier and nothing else.
 import { join } from 'node:path';
 import type { AddressVerdict, AddressVerifier } from '../address/verify/index.js';
-import { ADDRESS_TOKEN_ENV, AddressSettingsError, createAddressVerifier, mergeAddressFindings, verifyDocumentAddresses } from '../address/verify/index.js';
+import { ADDRESS_TOKEN_ENV, AddressSettingsError, createAddressVerifier } from '../address/verify/index.js';
 import type { AddressesConfig } from '../config/index.js';
-import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/i18n.js';
-import type { LintResult } from '../core/lint.js';
 import type { AddressSettings } from './settings.js';
 
 export const ADDRESS_CACHE_FILE = 'addresses.json';
@@ -72,33 +70,7 @@ export class AddressLookup {
   }
 }
 
-export interface VerifiedAddresses {
-  /** The offline findings with the online verdicts in place of those they replace. */
-  findings: Finding[];
-  checked: number;
-  failed: number;
-}
-
-/** Verifies a lint result's addresses and counts the verdicts; rejects only when `signal` aborts. */
-export async function verifyAddresses(
-  result: LintResult,
-  verifier: AddressVerifier,
-  options: { lang: Lang; today: string | undefined; signal: AbortSignal },
-): Promise<VerifiedAddresses> {
-  const verdicts: AddressVerdict[] = [];
-  const counting: AddressVerifier = {
-    id: verifier.id,
-    verify: async (queries, signal) => {
-      const answers = await verifier.verify(queries, signal);
-      verdicts.push(...answers);
-      return answers;
-    },
-  };
-  const online = await verifyDocumentAddresses(result, counting, options);
-  return { findings: mergeAddressFindings(result.findings, online), checked: verdicts.length, failed: verdicts.filter(isFailure).length };
-}
-
-/** Anything but an address DAR has and has not retired (a provisional one exists). */
-function isFailure(verdict: AddressVerdict): boolean {
+/** Anything but an address DAR has and has not retired (a provisional one exists): what the lookup's summary counts as failed. */
+export function isFailedVerdict(verdict: AddressVerdict): boolean {
   return verdict.kind !== 'exact' || verdict.address.status === 4 || verdict.address.status === 5;
 }

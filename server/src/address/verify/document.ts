@@ -6,6 +6,9 @@
 //   const offline = lintWithConfig(text, config, options);       // shown at once
 //   const online = await verifyDocumentAddresses(offline, verifier, { signal, today, lang });
 //   const findings = mergeAddressFindings(offline.findings, online);
+//
+// The two halves apart, for a face whose trees live elsewhere than its network calls (the
+// language server's lint worker): `addressTargets` → their queries → the verifier → `verdictFindings`.
 import type { Pair, Span } from '../../core/ast.js';
 import type { NewPair } from '../../core/edits.js';
 import { formatScalar, insertPairs, removePair, replaceScalar } from '../../core/edits.js';
@@ -40,7 +43,7 @@ export interface OnlineAddressFindings {
 }
 
 /** One care unit's effective visiting address, as asked of the register. */
-interface Target {
+export interface Target {
   unit: Entity;
   address: Address;
   /** Where the offline rule reports: the visiting address's key, or the unit when its postal address stands in. */
@@ -58,11 +61,19 @@ const WRITTEN_PARTS = ['street', 'houseNumber', 'floor', 'door', 'postalCode', '
 const SPELLING_PARTS: ReadonlySet<AddressPart> = new Set(['street', 'city', 'darId']);
 
 export async function verifyDocumentAddresses(result: LintResult, verifier: AddressVerifier, options: VerifyOptions = {}): Promise<OnlineAddressFindings> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const targets = result.documents.flatMap((document) => document.entities.flatMap((unit) => targetOf(unit, today, document.language) ?? []));
+  const targets = addressTargets(result, options.today);
   if (targets.length === 0) return { findings: [], replaces: [] };
   const verdicts = await verifier.verify(targets.map((target) => target.query), options.signal);
-  const lang = options.lang ?? 'en';
+  return verdictFindings(result, targets, verdicts, options.lang ?? 'en');
+}
+
+/** The effective visiting addresses of the open care units, in the order they are asked of the register. */
+export function addressTargets(result: Pick<LintResult, 'documents'>, today = new Date().toISOString().slice(0, 10)): Target[] {
+  return result.documents.flatMap((document) => document.entities.flatMap((unit) => targetOf(unit, today, document.language) ?? []));
+}
+
+/** The findings of the register's verdicts, `verdicts[i]` being the answer to `targets[i].query`. */
+export function verdictFindings(result: LintResult, targets: readonly Target[], verdicts: readonly AddressVerdict[], lang: Lang): OnlineAddressFindings {
   const reports: RuleReport[] = [];
   const replaces: Span[] = [];
   targets.forEach((target, index) => {

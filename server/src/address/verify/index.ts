@@ -14,8 +14,8 @@ import { OfflineVerifier } from './offline.js';
 import type { AddressVerifier } from './types.js';
 
 export type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
-export type { OnlineAddressFindings, VerifyOptions } from './document.js';
-export { mergeAddressFindings, verifyDocumentAddresses } from './document.js';
+export type { OnlineAddressFindings, Target, VerifyOptions } from './document.js';
+export { addressTargets, mergeAddressFindings, verdictFindings, verifyDocumentAddresses } from './document.js';
 export { AdressevaskVerifier } from './adressevask.js';
 export { DawaVerifier } from './dawa.js';
 export { OfflineVerifier } from './offline.js';

@@ -1,21 +1,20 @@
 // Online address verification in the editor: after the offline lint is shown, the register is
 // asked about the document's visiting addresses (the cache first), and the verdicts replace the
 // offline findings they settle; "Verify addresses now" asks again at once. Also the token the
-// client hands over. Verification reads the model, so the text is parsed here once per lookup:
-// only for documents whose addresses do go online.
+// client hands over. What needs the tree (which addresses to ask about, the findings of the
+// verdicts) is answered by the lint worker from its kept lint; only the network calls are made here.
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { fromPlainFinding } from '../../core/finding.js';
-import { analyse } from '../analysis.js';
 import type { LintOutcome } from '../documents.js';
 import { diagnosticsOf } from '../lint-job.js';
 import type { LintFindings } from '../lint-job.js';
-import { verifyAddresses } from '../online.js';
+import { isFailedVerdict } from '../online.js';
+import type { AddressVerdict } from '../../address/verify/index.js';
 import type { VerifyAddressesResult } from '../protocol.js';
 import { SetAddressTokenNotification } from '../protocol.js';
 import type { Session } from '../session.js';
 import { pullsDiagnostics, refreshDiagnostics, showsCodeLenses } from '../session.js';
 import { shownAsDiagnostics } from '../verdict-lens.js';
-import { dataLanguageOf } from '../sor-files.js';
 import { texts } from '../texts.js';
 import { previewChanged, publish, revalidateAll } from './diagnostics.js';
 import { refreshCodeLenses } from './code-lens.js';
@@ -43,23 +42,21 @@ export async function lookUp(session: Session, uri: string, outcome: LintOutcome
   const state = store.state(uri);
   if (!document || !state || !outcome.verifier || (outcome.lookupStarted && !now) || !linter.isCurrent(state, outcome)) return undefined;
   outcome.lookupStarted = true;
-  const offline = await session.runner.query(uri, outcome.version, { feature: 'findings' });
-  if (!offline || !linter.isCurrent(state, outcome)) return undefined;
+  const queries = await session.runner.query(uri, outcome.version, { feature: 'addressQueries' });
+  if (!queries || !linter.isCurrent(state, outcome)) return undefined;
   state.lookup?.abort();
   const controller = new AbortController();
   state.lookup = controller;
-  let verified: Awaited<ReturnType<typeof verifyAddresses>>;
+  let verdicts: AddressVerdict[];
   try {
-    const { documents } = analyse(document.getText(), dataLanguageOf(uri, document.languageId));
-    const options = { lang: outcome.lang, today: session.client.options.today, signal: controller.signal };
-    verified = await verifyAddresses({ ...offline, findings: offline.findings.map(fromPlainFinding), documents, failures: [] }, outcome.verifier, options);
+    verdicts = queries.length === 0 ? [] : await outcome.verifier.verify(queries, controller.signal);
   } catch (error) {
     if (controller.signal.aborted) return undefined;
     throw error;
   } finally {
     if (state.lookup === controller) state.lookup = undefined;
   }
-  const summary = { checked: verified.checked, failed: verified.failed };
+  const summary = { checked: verdicts.length, failed: verdicts.filter(isFailedVerdict).length };
   // A stale verdict is never shown: the newer version has (or will get) its own.
   if (!linter.isCurrent(state, outcome)) return summary;
   if (summary.checked === 0) {
@@ -68,7 +65,9 @@ export async function lookUp(session: Session, uri: string, outcome: LintOutcome
     sendStatus(session, uri, outcome);
     return summary;
   }
-  const result: LintFindings = { ...offline, findings: verified.findings };
+  const verified = await session.runner.query(uri, outcome.version, { feature: 'onlineFindings', verdicts });
+  if (!verified || !linter.isCurrent(state, outcome)) return summary;
+  const result: LintFindings = { ...verified, findings: verified.findings.map(fromPlainFinding) };
   const diagnostics = diagnosticsOf(document, outcome.computation, { ...result, findings: shownAsDiagnostics(result.findings, showsCodeLenses(session.client)) });
   const status = outcome.status.state === 'ok' ? { ...outcome.status, message: texts.statusOk(diagnostics.length, outcome.status.lintMs)[outcome.lang] } : outcome.status;
   const online: LintOutcome = { ...outcome, revision: linter.nextRevision(), online: result, diagnostics, diagnosticCount: diagnostics.length, status, lookups: 'on' };

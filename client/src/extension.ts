@@ -140,9 +140,24 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       },
     },
   };
-  languageClient = new LanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
+  languageClient = new SorLanguageClient('sor-lint', 'SOR Lint', serverOptions, clientOptions);
   return languageClient;
 }
+
+/**
+ * vscode-languageclient 9 logs every exit of the server process as an error, the clean one of a
+ * restart or a shutdown too; a user reading "[Error] Server process exited with code 0" after
+ * SOR Lint: Restart Server thinks something broke. That one line is information.
+ */
+class SorLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    if (message === CLEAN_EXIT) this.info(message, data, false);
+    else super.error(message, data, showNotification);
+  }
+}
+
+/** The library's words for a server that exited with code 0 (lib/node/main.js). */
+const CLEAN_EXIT = 'Server process exited with code 0.';
 
 /** The server's fix-all kind (lsp/code-actions.ts, which the client does not bundle). */
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sor-lint');

@@ -95,10 +95,13 @@ export async function checkThroughTheGlass({ browser, port, workspace, artifacts
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'care-units.sor.yaml' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'care-units.sor.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    // Its error is below the fold: its Problems entry (the panel is open) and the marks in view (the
-    // inheritance notes at the top are hints: dots, not squiggles).
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'kontakt@birkely' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.locator('.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint)').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // Its error is below the fold: its Problems entry (the panel is open), which a click takes the
+    // editor to, where the squiggle is; and the verdict lens above the care unit in view.
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'kontakt@birkely' }).first();
+    await problem.waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'plejeoverblikket' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await problem.click();
+    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await page.screenshot({ path: path.join(artifacts, 'after-restart.png') });
     log('after a server restart, the next file opened shows its squiggles');
   });

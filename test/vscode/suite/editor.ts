@@ -82,6 +82,11 @@ suite('sor-lint in VS Code', () => {
     edit.replace(uri, diagnostic.range, 'plejeenhed');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     await noDiagnosticOf(uri, RULE);
+    // The old server's clean exit is no error in the output channel.
+    await vscode.commands.executeCommand('sor-lint.showOutput');
+    const log = () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.getText().includes('SOR Lint server'))?.getText() ?? '';
+    await until(() => log().includes('Server process exited with code 0.'), 'the log to say the old server exited');
+    assert.doesNotMatch(log(), /\[Error[^\]]*\] Server process exited with code 0\./);
   });
 
   test('turning the rule off in sor-lint.rules removes its diagnostic', async () => {

@@ -15,10 +15,33 @@ export interface MapNode extends Span {
   complete: boolean;
 }
 
-export interface Pair {
-  key: ScalarNode;
-  /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
-  value: Node;
+/**
+ * A key and its value. It is also the model's `Field` (model.ts): what a rule reads of a field
+ * (its value with aliases resolved, that value's text) is read through the pair, not copied into
+ * an object of its own, since a national file has hundreds of thousands of fields.
+ */
+export class Pair {
+  constructor(
+    public key: ScalarNode,
+    /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
+    public value: Node,
+  ) {}
+
+  /** The field's pair is the pair itself. */
+  get pair(): Pair {
+    return this;
+  }
+
+  /** The value node, aliases resolved. */
+  get node(): Node {
+    return resolve(this.value) ?? this.value;
+  }
+
+  /** The value read as text; null when the value is null or not a scalar. */
+  get text(): string | null {
+    const node = this.node;
+    return node.kind === 'scalar' ? node.text : null;
+  }
 }
 
 export interface SeqNode extends Span {

@@ -1,6 +1,7 @@
 // JSON to our syntax tree: a single pass over the text that records every node's span. JSON.parse
 // gives no positions, and a general parser would cost more than the whole lint may.
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
+import { Pair } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -63,7 +64,7 @@ class JsonParser {
       const parent = this.open[i - 1];
       if (!parent) break;
       if (parent.node.kind === 'seq') parent.node.items.push(node);
-      else if (parent.key) parent.node.entries.push({ key: parent.key, value: node });
+      else if (parent.key) parent.node.entries.push(new Pair(parent.key, node));
     }
     return this.open[0]?.node;
   }
@@ -90,7 +91,7 @@ class JsonParser {
         this.pos++;
         this.skipSpace();
         frame.key = key;
-        node.entries.push({ key, value: this.value() });
+        node.entries.push(new Pair(key, this.value()));
         if (this.separator(0x7d, "',' or '}'")) break;
       }
     }

@@ -6,8 +6,8 @@
 // nothing cut short produces a finding and everything the package read around it is checked.
 import type { Node as YamlNode, Pair as YamlPair } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { MapNode, Node, Pair, SeqNode, Span } from './ast.js';
-import { nullScalarAt } from './ast.js';
+import type { MapNode, Node, SeqNode, Span } from './ast.js';
+import { nullScalarAt, Pair } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -119,7 +119,7 @@ class Converter {
       const value = item.value ? this.node(item.value as YamlNode) : nullScalarAt(key.end);
       const written = { start: key.start, end: Math.max(key.end, this.writtenEnd(item.value as YamlNode | null, value)) };
       if (this.leftOut(written, item.value as YamlNode | null, true)) continue;
-      entries.push({ key, value });
+      entries.push(new Pair(key, value));
     }
     const last = entries[entries.length - 1];
     const end = flow ? flowEnd : last ? Math.max(last.key.end, last.value.end) : start;

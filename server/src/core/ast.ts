@@ -52,22 +52,52 @@ export interface SeqNode extends Span {
 
 export type ScalarValue = string | number | boolean | null;
 
-export interface ScalarNode extends Span {
-  kind: 'scalar';
+/** How a scalar's value follows from its text (ScalarNode.value); `quoted`: written as text. */
+export type ScalarForm = 'plain' | 'quoted' | 'true' | 'false' | 'number';
+
+/**
+ * A national file has millions of scalars, and each is alive to the end of the lint: one holds
+ * its text, its form and its span, and reads `kind` (from its prototype), `value` and `quoted`
+ * from them.
+ */
+export class ScalarNode implements Span {
+  declare readonly kind: 'scalar';
+
+  constructor(
+    /**
+     * The value read as text, which is how every SOR field except coordinates is meant:
+     * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
+     * null for a null value.
+     */
+    readonly text: string | null,
+    readonly form: ScalarForm,
+    public start: number,
+    public end: number,
+  ) {}
+
   /**
    * The value as the data language types it: JSON's types; in YAML null and booleans as the core
    * schema reads them, and every other plain scalar as its text (numbers and dates included).
    */
-  value: ScalarValue;
-  /**
-   * The value read as text, which is how every SOR field except coordinates is meant:
-   * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
-   * null for a null value.
-   */
-  text: string | null;
+  get value(): ScalarValue {
+    switch (this.form) {
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'number':
+        return Number(this.text);
+      default:
+        return this.text;
+    }
+  }
+
   /** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
-  quoted: boolean;
+  get quoted(): boolean {
+    return this.form === 'quoted';
+  }
 }
+Object.defineProperty(ScalarNode.prototype, 'kind', { value: 'scalar' });
 
 export interface AliasNode extends Span {
   kind: 'alias';
@@ -76,7 +106,7 @@ export interface AliasNode extends Span {
 }
 
 export function nullScalarAt(offset: number): ScalarNode {
-  return { kind: 'scalar', value: null, text: null, quoted: false, start: offset, end: offset };
+  return new ScalarNode(null, 'plain', offset, offset);
 }
 
 /** Follows aliases to the node they name (a bounded walk, since anchors cannot refer forward). */

@@ -56,48 +56,46 @@ export type ScalarValue = string | number | boolean | null;
 export type ScalarForm = 'plain' | 'quoted' | 'true' | 'false' | 'number';
 
 /**
- * A national file has millions of scalars, and each is alive to the end of the lint: one holds
- * its text, its form and its span, and reads `kind` (from its prototype), `value` and `quoted`
- * from them.
+ * A national file has millions of scalars, each alive to the end of the lint: one holds its text,
+ * its form and its span, and `scalarValue` and `isQuoted` read the rest from them. A plain object
+ * made in one place (`scalarNode`), so V8 allocates these long-lived objects where they stay.
  */
-export class ScalarNode implements Span {
-  declare readonly kind: 'scalar';
-
-  constructor(
-    /**
-     * The value read as text, which is how every SOR field except coordinates is meant:
-     * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
-     * null for a null value.
-     */
-    readonly text: string | null,
-    readonly form: ScalarForm,
-    public start: number,
-    public end: number,
-  ) {}
-
+export interface ScalarNode extends Span {
+  kind: 'scalar';
   /**
-   * The value as the data language types it: JSON's types; in YAML null and booleans as the core
-   * schema reads them, and every other plain scalar as its text (numbers and dates included).
+   * The value read as text, which is how every SOR field except coordinates is meant:
+   * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
+   * null for a null value.
    */
-  get value(): ScalarValue {
-    switch (this.form) {
-      case 'true':
-        return true;
-      case 'false':
-        return false;
-      case 'number':
-        return Number(this.text);
-      default:
-        return this.text;
-    }
-  }
+  text: string | null;
+  form: ScalarForm;
+}
 
-  /** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
-  get quoted(): boolean {
-    return this.form === 'quoted';
+export function scalarNode(text: string | null, form: ScalarForm, start: number, end: number): ScalarNode {
+  return { kind: 'scalar', text, form, start, end };
+}
+
+/**
+ * The value as the data language types it: JSON's types; in YAML null and booleans as the core
+ * schema reads them, and every other plain scalar as its text (numbers and dates included).
+ */
+export function scalarValue(node: ScalarNode): ScalarValue {
+  switch (node.form) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'number':
+      return Number(node.text);
+    default:
+      return node.text;
   }
 }
-Object.defineProperty(ScalarNode.prototype, 'kind', { value: 'scalar' });
+
+/** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
+export function isQuoted(node: ScalarNode): boolean {
+  return node.form === 'quoted';
+}
 
 export interface AliasNode extends Span {
   kind: 'alias';
@@ -106,7 +104,7 @@ export interface AliasNode extends Span {
 }
 
 export function nullScalarAt(offset: number): ScalarNode {
-  return new ScalarNode(null, 'plain', offset, offset);
+  return scalarNode(null, 'plain', offset, offset);
 }
 
 /** Follows aliases to the node they name (a bounded walk, since anchors cannot refer forward). */

@@ -1,7 +1,7 @@
 // JSON to our syntax tree: a single pass over the text that records every node's span. JSON.parse
 // gives no positions, and a general parser would cost more than the whole lint may.
-import type { MapNode, Node, SeqNode } from './ast.js';
-import { Pair, ScalarNode } from './ast.js';
+import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
+import { Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -151,14 +151,14 @@ class JsonParser {
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, start)) {
         this.pos += word.length;
-        return new ScalarNode(value === null ? null : word, value === null ? 'plain' : value ? 'true' : 'false', start, this.pos);
+        return scalarNode(value === null ? null : word, value === null ? 'plain' : value ? 'true' : 'false', start, this.pos);
       }
     }
     NUMBER.lastIndex = start;
     const match = NUMBER.exec(this.text);
     if (!match) throw this.expected('a value');
     this.pos += match[0].length;
-    return new ScalarNode(match[0], 'number', start, this.pos);
+    return scalarNode(match[0], 'number', start, this.pos);
   }
 
   private string(): ScalarNode {
@@ -176,7 +176,7 @@ class JsonParser {
     }
     this.pos = end;
     value = this.texts.of(value);
-    return new ScalarNode(value, 'quoted', start, end);
+    return scalarNode(value, 'quoted', start, end);
   }
 
   private badString(start: number): JsonSyntaxError {

@@ -7,7 +7,7 @@
 import type { Node as YamlNode, Pair as YamlPair } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
-import { nullScalarAt, Pair, ScalarNode } from './ast.js';
+import { nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -103,7 +103,7 @@ class Converter {
     if (isScalar(node)) {
       const text = node.value === null || node.value === undefined ? '' : String(node.value);
       const end = trimEnd(this.text, this.base + to, start);
-      if (node.type !== 'PLAIN') return new ScalarNode(text, 'quoted', start, end);
+      if (node.type !== 'PLAIN') return scalarNode(text, 'quoted', start, end);
       return text === '' ? nullScalarAt(start) : plainScalar(text, start, end);
     }
     if (isMap(node)) return this.map(node.items, start, this.base + to, Boolean(node.flow));

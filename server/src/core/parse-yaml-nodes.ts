@@ -10,7 +10,8 @@ const FALSE_WORD = /^(?:false|False|FALSE)$/;
 
 /** A plain scalar as the YAML 1.2 core schema types null and booleans; everything else stays text. */
 export function plainScalar(text: string, start: number, end: number): ScalarNode {
-  if (!KEYWORD_START.test(text.charAt(0))) return scalarNode(text, 'plain', start, end);
+  // The words are five characters at most: most texts are longer, and pay no regular expression.
+  if (text.length > 5 || !KEYWORD_START.test(text.charAt(0))) return scalarNode(text, 'plain', start, end);
   if (NULL_WORD.test(text)) return scalarNode(null, 'plain', start, end);
   return scalarNode(text, TRUE_WORD.test(text) ? 'true' : FALSE_WORD.test(text) ? 'false' : 'plain', start, end);
 }

@@ -34,13 +34,16 @@ export class Pair {
 
   /** The value node, aliases resolved. */
   get node(): Node {
-    return resolve(this.value) ?? this.value;
+    const value = this.value;
+    return value.kind === 'alias' ? (resolve(value) ?? value) : value;
   }
 
-  /** The value read as text; null when the value is null or not a scalar. */
+  /** The value read as text; null when the value is null or not a scalar. Rules ask it of every field. */
   get text(): string | null {
-    const node = this.node;
-    return node.kind === 'scalar' ? node.text : null;
+    const value = this.value;
+    if (value.kind === 'scalar') return value.text;
+    const node = value.kind === 'alias' ? resolve(value) : undefined;
+    return node?.kind === 'scalar' ? node.text : null;
   }
 }
 

@@ -23,6 +23,15 @@ describe('national files', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 50000 problems (0 errors, 10000 warnings, 40000 info)');
   });
 
+  // 130,000 findings in one file: the stylish report took the widest column with Math.max over
+  // every finding's spread, past what a call's arguments can hold ("Maximum call stack size exceeded").
+  it('a file with 130,000 findings is reported', () => {
+    const run = runCli([fileWith('one-line.sor.yaml', oneLineProvider(26_000))], { timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 130000 problems (0 errors, 26000 warnings, 104000 info)');
+  });
+
   // 20,000 lines changed: Myers' diff kept a frontier of every line per step, gigabytes (30,000
   // fixes were killed at 22 GB).
   it('--fix-dry-run shows the diff of 20,000 fixes', () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../../server/src/core/ast.js';
+import { isQuoted, scalarValue } from '../../server/src/core/ast.js';
 import { relint } from '../../server/src/core/incremental.js';
 import type { LintOptions, LintResult } from '../../server/src/core/lint.js';
 import { lint } from '../../server/src/core/lint.js';
@@ -135,7 +136,7 @@ function tree(node: Node): unknown {
   const place = [node.start, node.end];
   switch (node.kind) {
     case 'scalar':
-      return [place, node.value, node.text, node.quoted];
+      return [place, scalarValue(node), node.text, isQuoted(node)];
     case 'alias':
       return [place, node.name];
     case 'seq':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MapNode, Node } from '../../server/src/core/ast.js';
+import { isQuoted, scalarValue } from '../../server/src/core/ast.js';
 import { LineIndex } from '../../server/src/core/lines.js';
 import { parse, stripBom } from '../../server/src/core/parse.js';
 
@@ -34,7 +35,7 @@ describe('YAML spans', () => {
   it('reads plain scalars as text, keeping leading zeros and dates, and types null and booleans', () => {
     const text = 'a: 0800\nb: 2026-12-31\nc: ~\nd: false\ne: "x"\nf:\n';
     const root = only(text) as MapNode;
-    const values = root.entries.map((pair) => (pair.value.kind === 'scalar' ? [pair.value.value, pair.value.text, pair.value.quoted] : null));
+    const values = root.entries.map((pair) => (pair.value.kind === 'scalar' ? [scalarValue(pair.value), pair.value.text, isQuoted(pair.value)] : null));
     expect(values).toEqual([
       ['0800', '0800', false],
       ['2026-12-31', '2026-12-31', false],
@@ -149,7 +150,7 @@ describe('JSON', () => {
     const name = (root as MapNode).entries[0].value;
     expect(name.kind === 'scalar' && name.text).toBe('Ø"stervang');
     const n = (root as MapNode).entries[1].value;
-    expect(n.kind === 'scalar' && [n.value, n.text]).toEqual([-1500, '-1.5e3']);
+    expect(n.kind === 'scalar' && [scalarValue(n), n.text]).toEqual([-1500, '-1.5e3']);
   });
 
   it('keeps a long number literal as written, so an 18-digit SOR code is not rounded', () => {
@@ -180,7 +181,10 @@ describe('JSON', () => {
     for (const language of ['json', 'yaml'] as const) {
       const result = parse('  \n', language);
       expect(result.errors).toEqual([]);
-      expect(result.documents.map((d) => d.root)).toEqual([{ kind: 'scalar', value: null, text: null, quoted: false, start: 0, end: 0 }]);
+      expect(result.documents).toHaveLength(1);
+      const root = result.documents[0].root;
+      expect(root).toEqual({ kind: 'scalar', text: null, form: 'plain', start: 0, end: 0 });
+      expect(root.kind === 'scalar' && scalarValue(root)).toBe(null);
     }
   });
 });

@@ -15,10 +15,36 @@ export interface MapNode extends Span {
   complete: boolean;
 }
 
-export interface Pair {
-  key: ScalarNode;
-  /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
-  value: Node;
+/**
+ * A key and its value. It is also the model's `Field` (model.ts): what a rule reads of a field
+ * (its value with aliases resolved, that value's text) is read through the pair, not copied into
+ * an object of its own, since a national file has hundreds of thousands of fields.
+ */
+export class Pair {
+  constructor(
+    public key: ScalarNode,
+    /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
+    public value: Node,
+  ) {}
+
+  /** The field's pair is the pair itself. */
+  get pair(): Pair {
+    return this;
+  }
+
+  /** The value node, aliases resolved. */
+  get node(): Node {
+    const value = this.value;
+    return value.kind === 'alias' ? (resolve(value) ?? value) : value;
+  }
+
+  /** The value read as text; null when the value is null or not a scalar. Rules ask it of every field. */
+  get text(): string | null {
+    const value = this.value;
+    if (value.kind === 'scalar') return value.text;
+    const node = value.kind === 'alias' ? resolve(value) : undefined;
+    return node?.kind === 'scalar' ? node.text : null;
+  }
 }
 
 export interface SeqNode extends Span {
@@ -29,21 +55,49 @@ export interface SeqNode extends Span {
 
 export type ScalarValue = string | number | boolean | null;
 
+/** How a scalar's value follows from its text (ScalarNode.value); `quoted`: written as text. */
+export type ScalarForm = 'plain' | 'quoted' | 'true' | 'false' | 'number';
+
+/**
+ * A national file has millions of scalars, each alive to the end of the lint: one holds its text,
+ * its form and its span, and `scalarValue` and `isQuoted` read the rest from them. A plain object
+ * made in one place (`scalarNode`), so V8 allocates these long-lived objects where they stay.
+ */
 export interface ScalarNode extends Span {
   kind: 'scalar';
-  /**
-   * The value as the data language types it: JSON's types; in YAML null and booleans as the core
-   * schema reads them, and every other plain scalar as its text (numbers and dates included).
-   */
-  value: ScalarValue;
   /**
    * The value read as text, which is how every SOR field except coordinates is meant:
    * an unquoted `postalCode: 0800` keeps its zero and `toDate: 2026-12-31` stays a date string.
    * null for a null value.
    */
   text: string | null;
-  /** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
-  quoted: boolean;
+  form: ScalarForm;
+}
+
+export function scalarNode(text: string | null, form: ScalarForm, start: number, end: number): ScalarNode {
+  return { kind: 'scalar', text, form, start, end };
+}
+
+/**
+ * The value as the data language types it: JSON's types; in YAML null and booleans as the core
+ * schema reads them, and every other plain scalar as its text (numbers and dates included).
+ */
+export function scalarValue(node: ScalarNode): ScalarValue {
+  switch (node.form) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'number':
+      return Number(node.text);
+    default:
+      return node.text;
+  }
+}
+
+/** Quoted or block scalar (YAML), or a JSON string: the author wrote it as text. */
+export function isQuoted(node: ScalarNode): boolean {
+  return node.form === 'quoted';
 }
 
 export interface AliasNode extends Span {
@@ -53,7 +107,7 @@ export interface AliasNode extends Span {
 }
 
 export function nullScalarAt(offset: number): ScalarNode {
-  return { kind: 'scalar', value: null, text: null, quoted: false, start: offset, end: offset };
+  return scalarNode(null, 'plain', offset, offset);
 }
 
 /** Follows aliases to the node they name (a bounded walk, since anchors cannot refer forward). */

@@ -5,18 +5,30 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Where each line starts: a typed array, half a list of numbers' size in a file of a million lines. */
+  private readonly starts: Uint32Array;
 
   constructor(readonly text: string) {
-    if (!text.includes('\r')) {
+    const lfOnly = !text.includes('\r');
+    // Counted first, then filled, so the array is made once at its size.
+    let count = 1;
+    this.forEachStart(lfOnly, () => count++);
+    this.starts = new Uint32Array(count);
+    let next = 1;
+    this.forEachStart(lfOnly, (start) => (this.starts[next++] = start));
+  }
+
+  private forEachStart(lfOnly: boolean, each: (start: number) => void): void {
+    const text = this.text;
+    if (lfOnly) {
       // The common case, found by the engine's own search in half the time of a loop.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) each(i + 1);
       return;
     }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a) this.starts.push(i + 1);
-      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) this.starts.push(i + 1);
+      if (c === 0x0a) each(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) each(i + 1);
     }
   }
 

@@ -35,13 +35,14 @@ const SCALAR_FIELD_SET: ReadonlySet<string> = new Set(SCALAR_FIELDS);
 const ADDRESS_FIELD_SET: ReadonlySet<string> = new Set(ADDRESS_FIELDS);
 const ADDRESS_PART_SET: ReadonlySet<string> = new Set(ADDRESS_PARTS);
 
+/** A field is its pair (ast.ts's `Pair`): `pair`, `key`, `node` (aliases resolved) and `text` are read through it. */
 export interface Field {
-  pair: Pair;
-  key: ScalarNode;
+  readonly pair: Pair;
+  readonly key: ScalarNode;
   /** The value node (aliases resolved). */
-  node: Node;
+  readonly node: Node;
   /** The value read as text; null when the value is null or not a scalar. */
-  text: string | null;
+  readonly text: string | null;
 }
 
 export interface Address {
@@ -109,7 +110,7 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
     const name = pair.key.text;
     // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
     if (name === null) continue;
-    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] ??= toField(pair);
+    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] ??= pair;
     else if (ADDRESS_FIELD_SET.has(name)) entity.addresses[name as AddressField] ??= toAddress(pair);
     else if (name === 'units' && level !== 'provider') entity.childrenPair ??= pair;
   }
@@ -128,11 +129,6 @@ function collectChildren(pair: Pair | undefined, level: Level, parent: Entity | 
   return children;
 }
 
-function toField(pair: Pair): Field {
-  const node = resolve(pair.value) ?? pair.value;
-  return { pair, key: pair.key, node, text: node.kind === 'scalar' ? node.text : null };
-}
-
 function toAddress(pair: Pair): Address {
   const node = resolve(pair.value) ?? pair.value;
   const map = asMap(node);
@@ -140,8 +136,8 @@ function toAddress(pair: Pair): Address {
   let coordinates: Field | undefined;
   for (const entry of map ? entriesOf(map) : []) {
     const name = entry.key.text;
-    if (name === 'coordinates') coordinates = toField(entry);
-    else if (name !== null && ADDRESS_PART_SET.has(name)) parts[name as AddressPart] = toField(entry);
+    if (name === 'coordinates') coordinates = entry;
+    else if (name !== null && ADDRESS_PART_SET.has(name)) parts[name as AddressPart] = entry;
   }
   return { pair, key: pair.key, node, map, parts, coordinates };
 }

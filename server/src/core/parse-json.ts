@@ -1,6 +1,7 @@
 // JSON to our syntax tree: a single pass over the text that records every node's span. JSON.parse
 // gives no positions, and a general parser would cost more than the whole lint may.
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
+import { Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -63,7 +64,7 @@ class JsonParser {
       const parent = this.open[i - 1];
       if (!parent) break;
       if (parent.node.kind === 'seq') parent.node.items.push(node);
-      else if (parent.key) parent.node.entries.push({ key: parent.key, value: node });
+      else if (parent.key) parent.node.entries.push(new Pair(parent.key, node));
     }
     return this.open[0]?.node;
   }
@@ -90,7 +91,7 @@ class JsonParser {
         this.pos++;
         this.skipSpace();
         frame.key = key;
-        node.entries.push({ key, value: this.value() });
+        node.entries.push(new Pair(key, this.value()));
         if (this.separator(0x7d, "',' or '}'")) break;
       }
     }
@@ -150,14 +151,14 @@ class JsonParser {
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, start)) {
         this.pos += word.length;
-        return { kind: 'scalar', value, text: value === null ? null : word, quoted: false, start, end: this.pos };
+        return scalarNode(value === null ? null : word, value === null ? 'plain' : value ? 'true' : 'false', start, this.pos);
       }
     }
     NUMBER.lastIndex = start;
     const match = NUMBER.exec(this.text);
     if (!match) throw this.expected('a value');
     this.pos += match[0].length;
-    return { kind: 'scalar', value: Number(match[0]), text: match[0], quoted: false, start, end: this.pos };
+    return scalarNode(match[0], 'number', start, this.pos);
   }
 
   private string(): ScalarNode {
@@ -175,7 +176,7 @@ class JsonParser {
     }
     this.pos = end;
     value = this.texts.of(value);
-    return { kind: 'scalar', value, text: value, quoted: true, start, end };
+    return scalarNode(value, 'quoted', start, end);
   }
 
   private badString(start: number): JsonSyntaxError {

@@ -1,6 +1,7 @@
 // What both ways of reading YAML (js-yaml's listener, the `yaml` package after an error) make of
 // a scalar and a key, so the tree is the same whichever read it.
-import type { Node, ScalarNode, ScalarValue } from './ast.js';
+import type { Node, ScalarNode } from './ast.js';
+import { scalarNode } from './ast.js';
 
 const KEYWORD_START = /[~nNtTfF]/;
 const NULL_WORD = /^(?:~|null|Null|NULL)$/;
@@ -8,21 +9,17 @@ const TRUE_WORD = /^(?:true|True|TRUE)$/;
 const FALSE_WORD = /^(?:false|False|FALSE)$/;
 
 /** A plain scalar as the YAML 1.2 core schema types null and booleans; everything else stays text. */
-export function plainValue(text: string): ScalarValue {
-  if (!KEYWORD_START.test(text.charAt(0))) return text;
-  if (NULL_WORD.test(text)) return null;
-  return TRUE_WORD.test(text) ? true : FALSE_WORD.test(text) ? false : text;
-}
-
 export function plainScalar(text: string, start: number, end: number): ScalarNode {
-  const value = plainValue(text);
-  return { kind: 'scalar', value, text: value === null ? null : text, quoted: false, start, end };
+  // The words are five characters at most: most texts are longer, and pay no regular expression.
+  if (text.length > 5 || !KEYWORD_START.test(text.charAt(0))) return scalarNode(text, 'plain', start, end);
+  if (NULL_WORD.test(text)) return scalarNode(null, 'plain', start, end);
+  return scalarNode(text, TRUE_WORD.test(text) ? 'true' : FALSE_WORD.test(text) ? 'false' : 'plain', start, end);
 }
 
 export function asKey(node: Node): ScalarNode {
   if (node.kind === 'scalar') return node;
   // A collection or alias used as a key: keep its place, give it no name a rule could match.
-  return { kind: 'scalar', value: null, text: null, quoted: false, start: node.start, end: node.end };
+  return scalarNode(null, 'plain', node.start, node.end);
 }
 
 export function isBlank(c: number): boolean {

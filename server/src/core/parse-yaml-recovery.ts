@@ -6,8 +6,8 @@
 // nothing cut short produces a finding and everything the package read around it is checked.
 import type { Node as YamlNode, Pair as YamlPair } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { MapNode, Node, Pair, SeqNode, Span } from './ast.js';
-import { nullScalarAt } from './ast.js';
+import type { MapNode, Node, SeqNode, Span } from './ast.js';
+import { nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -103,7 +103,7 @@ class Converter {
     if (isScalar(node)) {
       const text = node.value === null || node.value === undefined ? '' : String(node.value);
       const end = trimEnd(this.text, this.base + to, start);
-      if (node.type !== 'PLAIN') return { kind: 'scalar', value: text, text, quoted: true, start, end };
+      if (node.type !== 'PLAIN') return scalarNode(text, 'quoted', start, end);
       return text === '' ? nullScalarAt(start) : plainScalar(text, start, end);
     }
     if (isMap(node)) return this.map(node.items, start, this.base + to, Boolean(node.flow));
@@ -119,7 +119,7 @@ class Converter {
       const value = item.value ? this.node(item.value as YamlNode) : nullScalarAt(key.end);
       const written = { start: key.start, end: Math.max(key.end, this.writtenEnd(item.value as YamlNode | null, value)) };
       if (this.leftOut(written, item.value as YamlNode | null, true)) continue;
-      entries.push({ key, value });
+      entries.push(new Pair(key, value));
     }
     const last = entries[entries.length - 1];
     const end = flow ? flowEnd : last ? Math.max(last.key.end, last.value.end) : start;

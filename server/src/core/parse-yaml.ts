@@ -2,8 +2,8 @@
 // node opens and closes, from which we build spans. This is about 10x faster than building the
 // `yaml` package's document model, which matters because the server re-parses on every keystroke.
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import type { AliasNode, MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
-import { nullScalarAt } from './ast.js';
+import type { AliasNode, MapNode, Node, ScalarNode, SeqNode } from './ast.js';
+import { nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { boundAliases } from './parse-aliases.js';
 import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
@@ -202,16 +202,16 @@ class TreeBuilder {
     const flags = frame.flags ?? [];
     children.forEach((child, i) => {
       if (flags[i] & KEY) {
-        if (pendingKey) entries.push({ key: pendingKey, value: nullScalarAt(pendingKey.end) });
+        if (pendingKey) entries.push(new Pair(pendingKey, nullScalarAt(pendingKey.end)));
         pendingKey = asKey(child);
       } else if (pendingKey) {
-        entries.push({ key: pendingKey, value: child });
+        entries.push(new Pair(pendingKey, child));
         pendingKey = undefined;
       } else if (!(flags[i] & EMPTY)) {
         pendingKey = asKey(child); // an explicit `? key`
       }
     });
-    if (pendingKey) entries.push({ key: pendingKey, value: nullScalarAt(pendingKey.end) });
+    if (pendingKey) entries.push(new Pair(pendingKey, nullScalarAt(pendingKey.end)));
     const last = lastEnd(entries);
     const end = last > start ? Math.max(last, this.flowEnd(last, close)) : this.trimEnd(close, start);
     const map: MapNode = { kind: 'map', entries: entries.slice(), complete, start, end };
@@ -244,7 +244,7 @@ class TreeBuilder {
     const first = this.text[valueStart];
     const quoted = first === '"' || first === "'" || first === '|' || first === '>';
     const text = typeof result === 'string' ? this.texts.of(this.ownText(result, first === '"' || first === "'" ? valueStart + 1 : valueStart)) : null;
-    if (quoted || text === null) return { kind: 'scalar', value: text, text, quoted, start, end };
+    if (quoted || text === null) return scalarNode(text, quoted ? 'quoted' : 'plain', start, end);
     return plainScalar(text, start, end);
   }
 

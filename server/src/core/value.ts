@@ -1,7 +1,7 @@
 // The plain JavaScript value a JSON Schema validator checks, built from our syntax tree, and the
 // way back from a validator's JSON pointer to the node and key it names.
 import type { MapNode, Node, Pair, ScalarNode } from './ast.js';
-import { resolve } from './ast.js';
+import { isQuoted, resolve, scalarValue } from './ast.js';
 import { entriesOf } from './model.js';
 import type { Language } from './parse.js';
 
@@ -35,8 +35,9 @@ class ValueBuilder {
   }
 
   private scalar(node: ScalarNode): PlainValue {
-    if (this.language === 'json' || node.quoted) return node.value;
-    if (node.value === null || typeof node.value === 'boolean') return node.value;
+    const value = scalarValue(node);
+    if (this.language === 'json' || isQuoted(node)) return value;
+    if (value === null || typeof value === 'boolean') return value;
     return yamlNumber(node.text ?? '') ?? node.text;
   }
 

@@ -4,7 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import schemaJson from '../../../schemas/sor-structure.schema.json';
 import type { MapNode, Node, Span } from '../core/ast.js';
-import { resolve } from '../core/ast.js';
+import { isQuoted, resolve } from '../core/ast.js';
 import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
@@ -268,7 +268,7 @@ function notAllowed(error: ErrorObject, target: PointerTarget, context: RuleCont
  */
 function numberAsText(error: ErrorObject, target: PointerTarget, context: RuleContext): Described | undefined {
   const node = target.written;
-  if (error.params.type !== 'string' || typeof error.data !== 'number' || node.kind !== 'scalar' || node.quoted || node.text === null) return undefined;
+  if (error.params.type !== 'string' || typeof error.data !== 'number' || node.kind !== 'scalar' || isQuoted(node) || node.text === null) return undefined;
   const written = node.text;
   const subject = subjectOf(error.instancePath, context);
   const read = String(error.data);

@@ -13,17 +13,22 @@ export const stylishFormatter: Formatter = function* (files, context) {
   let fixable = 0;
   for (const file of files) {
     if (file.findings.length === 0) continue;
-    const rows = file.findings.map((f) => {
+    // The columns' widths first, then one line at a time: a national file's rows, each with its
+    // message flattened, would all be alive at once (and a spread over them overflows the stack).
+    let whereWidth = 0;
+    let severityWidth = 0;
+    for (const f of file.findings) {
       counts[f.finding.severity]++;
       if (f.fixable) fixable++;
-      return { where: `${f.line}:${f.column}`, severity: f.finding.severity, message: messageWithAction(f.finding).replace(/\s*[\r\n]+\s*/g, ' '), rule: f.finding.ruleId };
-    });
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const severityWidth = Math.max(...rows.map((r) => severityWord(r.severity, context.lang).length));
+      whereWidth = Math.max(whereWidth, `${f.line}:${f.column}`.length);
+      severityWidth = Math.max(severityWidth, severityWord(f.finding.severity, context.lang).length);
+    }
     yield paint(ANSI.underline, file.filePath) + '\n';
-    for (const row of rows) {
-      const severity = severityWord(row.severity, context.lang).padEnd(severityWidth);
-      yield `  ${paint(ANSI.dim, row.where.padStart(whereWidth))}  ${paint(SEVERITY_COLOUR[row.severity], severity)}  ${row.message}  ${paint(ANSI.dim, row.rule)}\n`;
+    for (const f of file.findings) {
+      const { severity, ruleId } = f.finding;
+      const where = `${f.line}:${f.column}`.padStart(whereWidth);
+      const message = messageWithAction(f.finding).replace(/\s*[\r\n]+\s*/g, ' ');
+      yield `  ${paint(ANSI.dim, where)}  ${paint(SEVERITY_COLOUR[severity], severityWord(severity, context.lang).padEnd(severityWidth))}  ${message}  ${paint(ANSI.dim, ruleId)}\n`;
     }
     yield '\n';
   }

@@ -1,7 +1,7 @@
 // What the care-unit structure rules ask of the tree: which open care units stand above or below
 // a unit, which non-care types similar units already use, and where a unit's type is written.
 import type { Node, Pair, ScalarNode, Span } from '../../core/ast.js';
-import { resolve } from '../../core/ast.js';
+import { resolve, scalarValue } from '../../core/ast.js';
 import type { Msg } from '../../core/i18n.js';
 import { msg } from '../../core/i18n.js';
 import type { Entity, SorDocument } from '../../core/model.js';
@@ -69,7 +69,7 @@ export function ownScalar(entity: Entity, key: string, text: string): ScalarNode
 export function markedNotCareUnit(entity: Entity): boolean {
   const pair = fieldPair(entity.map, 'careUnit');
   const value: Node | undefined = pair && resolve(pair.value);
-  return value?.kind === 'scalar' && value.value === false;
+  return value?.kind === 'scalar' && scalarValue(value) === false;
 }
 
 const MAX_OFFERED_FROM_FILE = 3;

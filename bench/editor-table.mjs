@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateProvider } from './generate.mjs';
-import { LspSession, ROOT, ours, peer, percentile, unitNameAt } from './lsp-session.mjs';
+import { EDITOR_FOLDER, LspSession, ROOT, ours, peer, percentile, unitNameAt } from './lsp-session.mjs';
 import { measureFirstSquiggle } from './vscode-squiggle.mjs';
 
 const option = (name, fallback) => {
@@ -32,7 +32,7 @@ if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.j
 
 const texts = new Map([1_000, 10_000].map((units) => [units, generateProvider({ units, format: 'yaml', violations: true })]));
 let opened = 0;
-const uriFor = (units) => pathToFileURL(join(out, `editor-${units}-${++opened}.sor.yaml`)).href;
+const uriFor = (units) => pathToFileURL(join(EDITOR_FOLDER, `editor-${units}-${++opened}.sor.yaml`)).href;
 
 /** didOpen → first diagnostics, on a fresh document each time; milliseconds. */
 async function openTimes(session, units, count) {

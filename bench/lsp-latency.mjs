@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateProvider } from './generate.mjs';
-import { LspSession, ROOT, ours, percentile, unitNameAt } from './lsp-session.mjs';
+import { EDITOR_FOLDER, LspSession, ours, percentile, unitNameAt } from './lsp-session.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -21,7 +21,7 @@ const session = await LspSession.start(ours());
 console.log(`didChange → diagnostics of that version, ${EDITS} edits per file`);
 for (const format of formats) {
   for (const units of SIZES) {
-    const uri = pathToFileURL(join(ROOT, 'bench', 'out', `latency-${units}.sor.${format}`)).href;
+    const uri = pathToFileURL(join(EDITOR_FOLDER, `latency-${units}.sor.${format}`)).href;
     const openStart = performance.now();
     const first = await session.open(uri, generateProvider({ units, format, violations: true }), format);
     const openMs = performance.now() - openStart;

@@ -34,6 +34,7 @@ import { HELP, ignoredFileNote } from './messages.js';
 import { repositoryRoot } from './paths.js';
 import type { FileReport, FormatContext } from './report.js';
 import { reportedFinding } from './report.js';
+import { dayOf } from '../core/today.js';
 
 export const VERSION: string = packageJson.version;
 
@@ -91,7 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<Outcome> {
   }
   checkOptions(options);
   const targets = expandTargets(options.targets, cwd);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayOf();
   const cache = options.cache ? LintCache.open(options.cacheLocation, cwd, VERSION) : undefined;
   const linted: Linted[] = [];
   const state: RunState = { diffs: [], ruleFailures: [], fileErrors: 0 };

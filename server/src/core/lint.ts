@@ -14,6 +14,7 @@ import { byPosition, ruleRuns, settledFinding, suppressed } from './pipeline.js'
 import type { Rule, RuleContext, RuleSettings } from './rule.js';
 import type { Directive } from './suppressions.js';
 import { directivesByDocument, findDirectives } from './suppressions.js';
+import { dayOf } from './today.js';
 
 export type { RuleSetting } from './pipeline.js';
 
@@ -86,7 +87,7 @@ export function lintSetup(input: string, options: LintOptions): LintSetup {
     bom,
     language: options.language ?? languageOf(options.fileName),
     lang: options.lang ?? 'en',
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: dayOf(options.today),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     configuration: { rules: options.rules ?? {}, sorIdOverrides: options.sorIdOverrides ?? [] },
     inlineConfig: options.inlineConfig !== false,

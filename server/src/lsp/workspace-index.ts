@@ -24,6 +24,7 @@ import type { CodeOccurrence, OtherFiles } from './navigation.js';
 import type { Settings } from './settings.js';
 import type { FoundFiles, IndexBounds } from './workspace-files.js';
 import { findSorFiles, indexKeyOf, isInside, isWorkspaceSorFile, readSorFile, uriOfPath } from './workspace-files.js';
+import { dayOf } from '../core/today.js';
 
 /** How the closed files are read and linted: with the workspace folder's settings, as of `today`. */
 export interface ClosedScope {
@@ -249,10 +250,6 @@ class ServerWorkspace {
     const folder = folders.find((candidate) => isInside(candidate, path));
     return folder ? relative(folder, path) : path;
   }
-}
-
-function dayOf(today: string | undefined): string {
-  return today ?? new Date().toISOString().slice(0, 10);
 }
 
 /** The worker's one index. */

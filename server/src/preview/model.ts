@@ -14,6 +14,7 @@ import type { LintResult } from '../core/lint.js';
 import { PARSE_RULE_ID } from '../core/lint.js';
 import type { Address, Entity, Field, Level, SorDocument } from '../core/model.js';
 import { ancestors, displayName, isCareUnit, isClosed, unitTypeOf } from '../core/model.js';
+import { dayOf } from '../core/today.js';
 
 export const PREVIEW_VERSION = 1;
 
@@ -114,7 +115,7 @@ export interface PreviewOptions {
 }
 
 export function buildPreview(result: LintResult, lang: Lang, options: PreviewOptions = {}): Preview {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = dayOf(options.today);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const context: Context = {
     lines: new LineIndex(result.text),

@@ -27,6 +27,7 @@ import { addressUnverified } from '../../rules/address-unverified.js';
 import { mismatchWording, nearWording, provisionalWording, recordIdTitle, unavailableWording, verifiedWording, writeAddressTitle } from './messages.js';
 import type { AddressQuery, AddressVerdict, AddressVerifier, RegisterAddress } from './types.js';
 import { addressLine } from './types.js';
+import { dayOf } from '../../core/today.js';
 
 export interface VerifyOptions {
   lang?: Lang;
@@ -68,8 +69,9 @@ export async function verifyDocumentAddresses(result: LintResult, verifier: Addr
 }
 
 /** The effective visiting addresses of the open care units, in the order they are asked of the register. */
-export function addressTargets(result: Pick<LintResult, 'documents'>, today = new Date().toISOString().slice(0, 10)): Target[] {
-  return result.documents.flatMap((document) => document.entities.flatMap((unit) => targetOf(unit, today, document.language) ?? []));
+export function addressTargets(result: Pick<LintResult, 'documents'>, today?: string): Target[] {
+  const day = dayOf(today);
+  return result.documents.flatMap((document) => document.entities.flatMap((unit) => targetOf(unit, day, document.language) ?? []));
 }
 
 /** The findings of the register's verdicts, `verdicts[i]` being the answer to `targets[i].query`. */

@@ -1,18 +1,16 @@
 // Turning the command's arguments into files: a file as given, a folder searched for SOR files,
 // a glob (tinyglobby), or `-` for standard input. Something that names nothing is an error
 // (exit 2), as in ESLint: a CI step that silently lints no file would pass for the wrong reason.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 // `require`, not `import`: the bundler then takes tinyglobby's CommonJS build, whose fdir does not
 // need `import.meta.url` (undefined in our CommonJS bundle).
 import tinyglobby = require('tinyglobby');
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
+import { walkSorFiles } from '../fs/sor-files.js';
 import { CliError, codeOf } from './errors.js';
 import { toPosix } from './paths.js';
-
-export const SOR_FILE = /\.sor\.(?:ya?ml|json)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface FileTarget {
   kind: 'file';
@@ -90,22 +88,13 @@ function folderUnreadable(dir: string, error: unknown): Msg {
  */
 function sorFilesIn(folder: string, unreadable: (dir: string, error: unknown) => void): string[] {
   const files: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      unreadable(dir, error);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
-      } else if (SOR_FILE.test(entry.name)) files.push(path);
-    }
-  };
-  walk(folder);
+  walkSorFiles(
+    [folder],
+    (path) => {
+      files.push(path);
+      return true;
+    },
+    { unreadable },
+  );
   return files;
 }

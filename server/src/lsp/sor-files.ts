@@ -1,8 +1,8 @@
 // Which open documents are SOR structure files: the client sends every YAML and JSON document,
 // and a server that squiggled someone's docker-compose.yaml would be uninstalled at once.
 import type { Language } from '../core/parse.js';
+import { isSorFileName } from '../fs/sor-files.js';
 
-const SOR_FILE_NAME = /\.sor\.(?:ya?ml|json)$/i;
 const SCHEMA_SNIFF_LENGTH = 2048;
 /** A `$schema` key (quoted or not) whose value names our schema, as YAML or JSON writes it. */
 const SCHEMA_KEY = /(?:^|[\s{,])["']?\$schema["']?\s*:\s*["']?[^"'\r\n]*sor-structure\.schema\.json/;
@@ -16,11 +16,6 @@ export function isSorDocument(uri: string, languageId: string, text: string): bo
   if (SOR_OWN_LANGUAGE_IDS.includes(languageId)) return true;
   if (!SOR_LANGUAGE_IDS.includes(languageId)) return false;
   return isSorFileName(pathOf(uri)) || SCHEMA_KEY.test(text.slice(0, SCHEMA_SNIFF_LENGTH));
-}
-
-/** `*.sor.yaml`, `*.sor.yml`, `*.sor.json`: the files the workspace index reads from disk, too. */
-export function isSorFileName(path: string): boolean {
-  return SOR_FILE_NAME.test(path);
 }
 
 /** The data language: the client's language id first, the file name when the id says nothing. */

@@ -2,18 +2,16 @@
 // once by walking the workspace folders (bounded in files and bytes, never into node_modules or
 // .git), and read again only when the client's file watcher says one changed. Reading goes
 // through the one file reader (regular files only, with its size bound).
-import type { Dirent } from 'node:fs';
-import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readRegularFile } from '../fs/read.js';
 import { fsPathOf } from './file-config.js';
-import { isSorFileName } from './sor-files.js';
+import { isSorFileName, SKIPPED_FOLDERS, walkSorFiles } from '../fs/sor-files.js';
 
 /** The same files, for the client's file watcher. */
 export const SOR_FILES_GLOB = '**/*.sor.{yaml,yml,json}';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-/** Folder entries looked at, at most: a workspace opened on a home folder is not walked to its end. */
+/** Folder entries looked at, at most (WalkOptions.maxEntries). */
 const MAX_ENTRIES = 200_000;
 
 /** How much of a workspace is indexed: the first `maxFiles` files whose sizes add up to at most `maxBytes`. Symbolic links are not followed. */
@@ -55,50 +53,32 @@ export function findSorFiles(folders: readonly string[], bounds: IndexBounds): F
   if (bounds.maxFiles === 0) return { paths: [], capped: false };
   const paths: string[] = [];
   let bytes = 0;
-  let entriesSeen = 0;
   let capped = false;
-  const pending = [...folders].reverse();
-  while (pending.length > 0) {
-    const folder = pending.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      continue;
-    }
-    entriesSeen += entries.length;
-    if (entriesSeen > MAX_ENTRIES) return { paths, capped: true };
-    const subfolders: string[] = [];
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) subfolders.push(path);
-        continue;
-      }
-      if (!entry.isFile() || !isSorFileName(entry.name)) continue;
-      const size = sizeOf(path);
-      if (size === undefined) continue;
-      if (paths.length >= bounds.maxFiles) return { paths, capped: true };
+  // In the walk's stable order: the files the bound keeps do not depend on the walk's luck.
+  const walked = walkSorFiles(
+    folders,
+    (path, entry) => {
+      const size = entry.isFile() ? sizeOf(path) : undefined;
+      if (size === undefined) return true;
+      if (paths.length >= bounds.maxFiles) return false;
       // A file larger than what is left (a national export) is passed over, not the rest with it.
-      if (bytes + size > bounds.maxBytes) {
-        capped = true;
-        continue;
+      if (bytes + size > bounds.maxBytes) capped = true;
+      else {
+        paths.push(path);
+        bytes += size;
       }
-      paths.push(path);
-      bytes += size;
-    }
-    // Depth first, in name order: the files the bound keeps do not depend on the walk's luck.
-    pending.push(...subfolders.reverse());
-  }
-  return { paths, capped };
+      return true;
+    },
+    { maxEntries: MAX_ENTRIES },
+  );
+  return { paths, capped: capped || !walked };
 }
 
 /** The file's text, or undefined when it is gone, not a regular file, larger than `maxBytes`, or not UTF-8. */
 export function readSorFile(path: string, maxBytes: number): string | undefined {
   try {
     const bytes = readRegularFile(path, maxBytes);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@ import type { Session } from '../session.js';
 import type { ClosedScope } from '../workspace-index.js';
 import { pullsDiagnostics, refreshDiagnostics } from '../session.js';
 import { texts } from '../texts.js';
-import { isSorFileName } from '../sor-files.js';
+import { isSorFileName } from '../../fs/sor-files.js';
 import { langFromLocale } from '../../core/i18n.js';
 import { refreshCodeLenses } from './code-lens.js';
 import { previewChanged, publish } from './diagnostics.js';

@@ -54,6 +54,11 @@ type Work =
   /** The workspace index's work (workspace-index.ts) waits while a lint or a query is queued. */
   | { kind: 'workspace'; work: WorkspaceWork; resolve(reply: WorkspaceReply | undefined): void };
 
+/** A lint to queue, with the stale flag it shares with the worker. */
+function lintWork(job: LintJob, resolve: (outcome: LintComputation | undefined) => void): Extract<Work, { kind: 'lint' }> {
+  return { kind: 'lint', job, stale: new Int32Array(new SharedArrayBuffer(4)), resolve };
+}
+
 export class LintRunner {
   private worker: Worker | undefined;
   private running: Work | undefined;
@@ -86,7 +91,7 @@ export class LintRunner {
   run(job: LintJob): Promise<LintComputation | undefined> {
     return new Promise((resolve) => {
       this.dropQueuedLints(job.uri);
-      this.queue.push({ kind: 'lint', job, stale: new Int32Array(new SharedArrayBuffer(4)), resolve });
+      this.queue.push(lintWork(job, resolve));
       const running = this.running;
       if (running?.kind === 'lint' && running.job.uri === job.uri && running.job.version < job.version) this.outdated(running);
       this.pump();
@@ -244,7 +249,7 @@ export class LintRunner {
    */
   private restore(): void {
     const queued = new Set(this.queue.flatMap((work) => (work.kind === 'lint' ? [work.job.uri] : [])));
-    const relints: Work[] = [...this.lastJobs.values()].filter((job) => !queued.has(job.uri)).map((job) => ({ kind: 'lint', job, stale: new Int32Array(new SharedArrayBuffer(4)), resolve: () => {} }));
+    const relints: Work[] = [...this.lastJobs.values()].filter((job) => !queued.has(job.uri)).map((job) => lintWork(job, () => {}));
     this.queue.unshift(...relints);
     this.onRestart();
   }

@@ -1,4 +1,4 @@
-// The VS Code face of sor-lint: starts the bundled language server over IPC, keeps its settings in
+// The VS Code face of sor-lint: starts the bundled language server over stdio, keeps its settings in
 // sync, shows its state in the status bar and offers the commands. All linting is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';

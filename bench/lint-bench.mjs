@@ -2,7 +2,7 @@
 //   10,000 care units of YAML: whole lint within 2x js-yaml's bare load, peak memory < 300 MB;
 //   the same data as JSON: within 3x JSON.parse;  60,000 units: the CLI process under 3 s.
 // Prints ratios (the figures that matter across machines) and the absolute times beside them.
-// Usage: npm run bench   (or node bench/lint-bench.mjs [units])
+// Usage: npm run bench:lint   (or node bench/lint-bench.mjs [units])
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -87,6 +87,14 @@ export class LintRunner {
     this.inline = !scriptPath;
   }
 
+  /**
+   * Starts the worker before the first lint needs it, so that its loading the bundle overlaps the
+   * client's handshake and its opening of documents.
+   */
+  prepare(): void {
+    if (!this.inline) this.ensureWorker();
+  }
+
   /** Resolves with the lint, or undefined when a newer version of the document came first. */
   run(job: LintJob): Promise<LintComputation | undefined> {
     return new Promise((resolve) => {

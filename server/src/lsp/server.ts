@@ -43,6 +43,7 @@ export function startServer(connection: Connection, workerScript?: string): void
   let stopWatching = () => {};
   connection.onInitialize((params) => {
     const result = initialize(session, params);
+    runner.prepare();
     stopWatching = watchStalls(client.options.stallReportMs, (ms) => connection.console.warn(`sor-lint: the main thread was busy for ${ms} ms`));
     return result;
   });

@@ -20,6 +20,7 @@ import {
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { careUnit, providerFile as providerWith, workspaceFolder } from '../helpers/workspace-files.js';
+import { bigProvider } from './big-provider.js';
 import type { StartOptions } from './server-client.js';
 import { ensureServerBuilt, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './server-client.js';
 
@@ -279,5 +280,24 @@ describe('the bounds of the index', () => {
     );
     await editor.open(uri('a.sor.yaml'), A);
     expect(await sharedWith(uri('a.sor.yaml'), 'the duplicate in a')).toEqual([uri('b.sor.yaml')]);
+  });
+});
+
+describe('reading the workspace at start', () => {
+  it('lints a document opened while it reads after a little of the reading, not after a whole batch of big files', async () => {
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`big${i}.sor.yaml`, bigProvider(10_000)]));
+    const { folder, uri } = workspaceWith(files);
+    const editor = (client = await TestClient.start({ capabilities: PUSH_CAPABILITIES, workspaceFolder: folder, settings: SETTINGS, trace: true }));
+    await editor.waitFor('the index reading', () => editor.traces.find((line) => line.startsWith('sor-lint: reading')));
+    const document = uri('a.sor.yaml');
+    await editor.open(document, A);
+    await editor.diagnosticsFor(document, 1);
+    const linting = editor.traces.findIndex((line) => line.startsWith(`sor-lint: linting ${document} v1`));
+    const readBefore = editor.traces
+      .slice(0, linting)
+      .map((line) => /^sor-lint: read (\d+) files of the workspace/.exec(line))
+      .reduce((sum, match) => sum + (match ? Number(match[1]) : 0), 0);
+    // The lint waited for the files being read when it came, not for all eight.
+    expect(readBefore).toBeLessThan(4);
   });
 });

@@ -184,6 +184,7 @@ export class LintRunner {
     this.running = work;
     this.runningSince = performance.now();
     if (work.kind === 'lint') this.trace(`linting ${work.job.uri} v${work.job.version}`);
+    if (work.kind === 'workspace' && work.work.kind === 'read') this.trace(`reading up to ${work.work.paths.length} files of the workspace`);
     const message = this.messageOf(work);
     if (this.inline) {
       void serve(message).then((reply) => this.finish(work, reply));
@@ -216,6 +217,7 @@ export class LintRunner {
     if (this.running !== work) return;
     this.running = undefined;
     if (work.kind === 'workspace') {
+      if (work.work.kind === 'read') this.trace(`read ${(reply as WorkspaceReplies['read']).read} files of the workspace`);
       work.resolve(reply as WorkspaceReply);
     } else if (work.kind === 'lint') {
       const computation = reply as LintComputation;

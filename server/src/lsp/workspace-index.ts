@@ -34,10 +34,16 @@ export interface ClosedScope {
 }
 
 /** What the server's main thread asks of the index (handlers/workspace.ts). */
+/**
+ * Text one `read` message indexes at most, beyond its first file: an editor's lint that comes while
+ * the workspace is read at start waits for this much (a 1,000-unit file is about 500 KB).
+ */
+const READ_BUDGET_BYTES = 256 * 1024;
+
 export type WorkspaceWork =
   /** The SOR files of the workspace folders, within the bounds (the index is emptied of closed files first). */
   | { kind: 'find'; folders: string[]; bounds: IndexBounds }
-  /** Read these files of the walk and index them (a few at a time, so lints go between). */
+  /** Read the first of these files of the walk and index them (a few at a time, so lints go between). */
   | { kind: 'read'; paths: string[]; scope: ClosedScope }
   /** Files changed on disk or documents closed: read from disk again, or dropped when gone. */
   | { kind: 'changed'; uris: string[]; scope: ClosedScope }
@@ -53,7 +59,8 @@ export interface ClosedFindings {
 export interface WorkspaceReplies {
   find: FoundFiles;
   /** The files whose findings across files may have changed: open documents by the client's URI. */
-  read: { partners: string[]; logs: string[] };
+  /** `read`: how many of the paths it read (the first ones). */
+  read: { partners: string[]; logs: string[]; read: number };
   changed: { partners: string[]; logs: string[] };
   report: { files: ClosedFindings[]; logs: string[] };
 }
@@ -161,11 +168,16 @@ class ServerWorkspace {
     return findSorFiles(folders, bounds);
   }
 
+  /** The first of the paths, until READ_BUDGET_BYTES of text (at least one file): a lint waits for no more. */
   private async readAll(paths: string[], scope: ClosedScope): Promise<WorkspaceReplies['read']> {
     const partners = new Set<string>();
     const logs: string[] = [];
-    for (const path of paths) for (const partner of await this.readClosed(path, scope, logs)) partners.add(partner);
-    return { partners: [...partners], logs };
+    const bytesBefore = this.closedBytes;
+    let read = 0;
+    while (read < paths.length && (read === 0 || this.closedBytes - bytesBefore < READ_BUDGET_BYTES)) {
+      for (const partner of await this.readClosed(paths[read++], scope, logs)) partners.add(partner);
+    }
+    return { partners: [...partners], logs, read };
   }
 
   private async changed(uris: string[], scope: ClosedScope): Promise<WorkspaceReplies['changed']> {

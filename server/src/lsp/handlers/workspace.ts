@@ -20,7 +20,7 @@ import { previewChanged, publish } from './diagnostics.js';
 import { lookUp } from './online.js';
 import { sendStatus } from './status.js';
 
-/** Files read by one message to the worker: a lint waits for at most this many. */
+/** Files offered to one message to the worker, which reads them within its byte budget: a lint waits for at most this many. */
 const READ_CHUNK = 8;
 /** The result id of a closed file reported without findings: the client clears it, and it is not sent again. */
 const NOTHING = 'none';
@@ -43,9 +43,10 @@ export function indexWorkspace(session: Session): void {
     if (!found || run !== indexing) return;
     const lang = langFromLocale(client.locale);
     if (found.capped) session.connection.console.warn(`sor-lint: ${texts.workspaceCapped(found.paths.length, maxFiles, maxMegabytes)[lang]}`);
-    for (let at = 0; at < found.paths.length; at += READ_CHUNK) {
+    for (let at = 0; at < found.paths.length; ) {
       const read = await runner.workspace({ kind: 'read', paths: found.paths.slice(at, at + READ_CHUNK), scope });
       if (!read || run !== indexing) return;
+      at += read.read;
       logAll(session, read.logs);
       partnersChanged(session, read.partners);
     }

@@ -272,6 +272,8 @@ function writtenScalar(address: Address, field: Field): ScalarNode | undefined {
 
 /** Same city for the match decision: spacing and case aside. The fix still writes the official spelling. */
 function sameCity(written: string, official: string): boolean {
+  // Most cities are written as the table has them: no need to normalise those (a Danish lower-casing costs).
+  if (written === official) return true;
   const normalise = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
   return normalise(written) === normalise(official);
 }

@@ -227,17 +227,6 @@ export function ancestors(entity: Entity): Entity[] {
   return result;
 }
 
-export function descendants(entity: Entity): Entity[] {
-  const result: Entity[] = [];
-  const stack = [...entity.children].reverse();
-  while (stack.length > 0) {
-    const next = stack.pop()!;
-    result.push(next);
-    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
-  }
-  return result;
-}
-
 /** The entity's name for messages ("Plejecenter Østervang"), or a stand-in when it has none. */
 export function displayName(entity: Entity): string {
   return entity.displayName;

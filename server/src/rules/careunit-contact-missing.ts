@@ -192,35 +192,36 @@ function emptyMessage(field: ContactField, name: string, effective: EffectiveVal
 
 /** Where an effective value that is not the unit's own comes from, with the value itself. */
 function sourceText(effective: EffectiveValue, unit: Entity): Msg {
-  const value = valueText(effective.value);
-  const from = displayName(effective.from);
-  if (effective.how === 'inherited') {
-    return msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`);
-  }
   if (effective.from === unit) {
+    const value = valueText(effective.value);
     return msg(`dens postadresse (${value}) i stedet`, `its postal address (${value}) instead`);
   }
-  return msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
+  // Another unit's value reads the same for every unit that takes it: in a national file nearly
+  // every care unit inherits the provider's postal address.
+  const known = effective.how === 'inherited' ? inheritedSources : standInSources;
+  let text = known.get(effective.value);
+  if (!text) {
+    const value = valueText(effective.value);
+    const from = displayName(effective.from);
+    text =
+      effective.how === 'inherited'
+        ? msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`)
+        : msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
+    known.set(effective.value, text);
+  }
+  return text;
 }
+
+/** By the value another unit gives: inherited as it is, or its postal address standing in as visiting address. */
+const inheritedSources = new WeakMap<Field | Address, Msg>();
+const standInSources = new WeakMap<Field | Address, Msg>();
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Made once per value: in a national file nearly every care unit inherits the provider's postal address. */
-const valueTexts = new WeakMap<Field | Address, string>();
-
-function valueText(value: Field | Address): string {
-  let text = valueTexts.get(value);
-  if (text === undefined) {
-    text = writtenText(value);
-    valueTexts.set(value, text);
-  }
-  return text;
-}
-
 /** "Søndergade 14, 8000 Aarhus C" for an address; the text of a phone, email or website. */
-function writtenText(value: Field | Address): string {
+function valueText(value: Field | Address): string {
   if (!('parts' in value)) return value.text ?? '';
   const part = (name: keyof Address['parts']) => value.parts[name]?.text?.trim() ?? '';
   const street = [part('street'), part('houseNumber')].filter(Boolean).join(' ');

@@ -80,8 +80,7 @@ export function isEmptyValue(value: Field | Address): boolean {
   return true;
 }
 
-const NOT_BLANK = /\S/;
-
 function isBlankNode(node: Field['node']): boolean {
-  return node.kind === 'scalar' && (node.text === null || !NOT_BLANK.test(node.text));
+  // trim() drops what the regular expression \s matches, and costs less than a test per value.
+  return node.kind === 'scalar' && (node.text === null || node.text.trim() === '');
 }

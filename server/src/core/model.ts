@@ -66,6 +66,13 @@ export interface Entity {
   childrenPair: Pair | undefined;
   /** false when a syntax error cut this unit short: a missing field proves nothing. */
   complete: boolean;
+  // What rules ask of every unit, several rules each, read from the fields once when the entity is made.
+  /** `unitType` trimmed and in lower case, as rules compare it; undefined when blank or not text. */
+  readonly unitType: string | undefined;
+  /** The name for messages ("Plejecenter Østervang"), or a stand-in when it has none. */
+  readonly displayName: string;
+  /** `toDate` when it is a date (YYYY-MM-DD). */
+  readonly toDate: string | undefined;
 }
 
 export interface SorDocument {
@@ -95,28 +102,38 @@ export function buildModel(root: Node, language: Language, complete: boolean): S
 }
 
 function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all: Entity[]): Entity {
+  const fields: Entity['fields'] = {};
+  const addresses: Entity['addresses'] = {};
+  let childrenPair: Pair | undefined;
+  for (const pair of entriesOf(map)) {
+    const name = pair.key.text;
+    // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
+    if (name === null) continue;
+    if (SCALAR_FIELD_SET.has(name)) fields[name as ScalarField] ??= pair;
+    else if (ADDRESS_FIELD_SET.has(name)) addresses[name as AddressField] ??= toAddress(pair);
+    else if (name === 'units' && level !== 'provider') childrenPair ??= pair;
+  }
+  const toDate = fields.toDate?.text;
   const entity: Entity = {
     level,
     map,
     parent,
     children: [],
-    fields: {},
-    addresses: {},
-    childrenPair: undefined,
+    fields,
+    addresses,
+    childrenPair,
     complete: map.complete,
+    unitType: fields.unitType?.text?.trim().toLowerCase() || undefined,
+    displayName: fields.name?.text?.trim() || UNNAMED[level],
+    toDate: toDate && DATE.test(toDate) ? toDate : undefined,
   };
   all.push(entity);
-  for (const pair of entriesOf(map)) {
-    const name = pair.key.text;
-    // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
-    if (name === null) continue;
-    if (SCALAR_FIELD_SET.has(name)) entity.fields[name as ScalarField] ??= pair;
-    else if (ADDRESS_FIELD_SET.has(name)) entity.addresses[name as AddressField] ??= toAddress(pair);
-    else if (name === 'units' && level !== 'provider') entity.childrenPair ??= pair;
-  }
-  entity.children = collectChildren(entity.childrenPair, 'unit', entity, all);
+  entity.children = collectChildren(childrenPair, 'unit', entity, all);
   return entity;
 }
+
+const UNNAMED: Record<Level, string> = { provider: '(provider)', institution: '(institution)', unit: '(unit)' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function collectChildren(pair: Pair | undefined, level: Level, parent: Entity | undefined, all: Entity[]): Entity[] {
   const seq = pair && asSeq(pair.value);
@@ -186,7 +203,7 @@ function asSeq(node: Node | undefined): SeqNode | undefined {
 // Questions rules ask of an entity.
 
 export function unitTypeOf(entity: Entity): string | undefined {
-  return entity.fields.unitType?.text?.trim().toLowerCase() || undefined;
+  return entity.unitType;
 }
 
 export function isCareUnit(entity: Entity): boolean {
@@ -195,10 +212,7 @@ export function isCareUnit(entity: Entity): boolean {
 
 /** Closed: a `toDate` before today, on the unit or on a unit above it (SOR closes the subtree). */
 export function isClosed(entity: Entity, today: string): boolean {
-  for (let e: Entity | undefined = entity; e; e = e.parent) {
-    const to = e.fields.toDate?.text;
-    if (to && /^\d{4}-\d{2}-\d{2}$/.test(to) && to < today) return true;
-  }
+  for (let e: Entity | undefined = entity; e; e = e.parent) if (e.toDate !== undefined && e.toDate < today) return true;
   return false;
 }
 
@@ -213,20 +227,9 @@ export function ancestors(entity: Entity): Entity[] {
   return result;
 }
 
-export function descendants(entity: Entity): Entity[] {
-  const result: Entity[] = [];
-  const stack = [...entity.children].reverse();
-  while (stack.length > 0) {
-    const next = stack.pop()!;
-    result.push(next);
-    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
-  }
-  return result;
-}
-
 /** The entity's name for messages ("Plejecenter Østervang"), or a stand-in when it has none. */
 export function displayName(entity: Entity): string {
-  return entity.fields.name?.text?.trim() || `(${entity.level})`;
+  return entity.displayName;
 }
 
 /**

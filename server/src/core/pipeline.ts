@@ -78,6 +78,8 @@ export function suppressed(state: PipelineState, findings: Finding[]): Finding[]
 function settingFor(state: PipelineState, ruleId: string, offset: number): RuleSetting | undefined {
   const { rules, sorIdOverrides } = state.configuration;
   let setting = rules[ruleId];
+  // Most files have no overrides: then a finding costs no list of them.
+  if (sorIdOverrides.length === 0) return setting;
   const applicable = sorIdOverrides.filter((override) => ruleId in override.rules);
   if (applicable.length === 0) return setting;
   const sorId = entityAt(state.documents, offset)?.fields.sorId?.text ?? undefined;

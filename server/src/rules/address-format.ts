@@ -116,32 +116,33 @@ export const addressFormat: Rule = {
 };
 
 function checkAddress(context: RuleContext, entity: Entity, field: AddressField, address: Address): void {
-  const where = addressLabel(entity, field);
+  // Named when there is something to report, which most addresses do not have.
+  const addressOf = () => addressLabel(entity, field);
   for (const part of REQUIRED_PARTS) {
     const value = address.parts[part];
     // A syntax error cut the mapping short: the part may be in the text not read.
-    if (!value && address.map?.complete) reportMissing(context, address.key, where, part);
-    else if (value && textOf(value)?.trim() === '') reportMissing(context, value.pair.value, where, part);
+    if (!value && address.map?.complete) reportMissing(context, address.key, addressOf, part);
+    else if (value && textOf(value)?.trim() === '') reportMissing(context, value.pair.value, addressOf, part);
   }
-  checkForm(context, address.parts.houseNumber, HOUSE_NUMBER, (written) => ({
+  checkForm(context, address.parts.houseNumber, HOUSE_NUMBER, addressOf, (written, where) => ({
     message: msg(
       `Husnummeret "${written}" i ${where.da} er ikke et dansk husnummer.`,
       `The house number "${written}" in ${where.en} is not a Danish house number.`,
     ),
     action: msg('Skriv 1-999 med evt. et stort bogstav, fx 12A, som i DAR.', 'Write 1-999 with an optional capital letter, e.g. 12A, as DAR has it.'),
   }));
-  checkForm(context, address.parts.floor, FLOOR, (written) => ({
+  checkForm(context, address.parts.floor, FLOOR, addressOf, (written, where) => ({
     message: msg(`Etagen "${written}" i ${where.da} er ikke en af DAR's etagebetegnelser.`, `The floor "${written}" in ${where.en} is not one of DAR's floor designations.`),
     action: msg('Skriv st, kl, k2…k9 eller 1-99 som i DAR, eller fjern etagen.', 'Write st, kl, k2…k9 or 1-99 as DAR has it, or remove the floor.'),
   }));
-  checkForm(context, address.parts.door, DOOR, (written) => ({
+  checkForm(context, address.parts.door, DOOR, addressOf, (written, where) => ({
     message: msg(`Døren "${written}" i ${where.da} er ikke en af DAR's dørbetegnelser.`, `The door "${written}" in ${where.en} is not one of DAR's door designations.`),
     action: msg(
       'Skriv tv, th, mf, 1-9999 eller op til 4 tegn af små bogstaver, cifre, / og - som i DAR, eller fjern døren.',
       'Write tv, th, mf, 1-9999 or up to 4 lowercase letters, digits, / and - as DAR has it, or remove the door.',
     ),
   }));
-  checkPostcode(context, address, field, where);
+  checkPostcode(context, address, field, addressOf);
 }
 
 /** The part's value as text; undefined for null or a non-scalar, which the schema reports. */
@@ -149,8 +150,9 @@ function textOf(field: Field | undefined): string | undefined {
   return field?.text ?? undefined;
 }
 
-function reportMissing(context: RuleContext, span: Span, where: Msg, part: (typeof REQUIRED_PARTS)[number]): void {
+function reportMissing(context: RuleContext, span: Span, addressOf: () => Msg, part: (typeof REQUIRED_PARTS)[number]): void {
   const name = PART_NAMES[part];
+  const where = addressOf();
   context.report({
     span,
     message: msg(`${capitalise(where.da)} mangler ${name.da} (\`${part}\`).`, `${capitalise(where.en)} has no ${name.en} (\`${part}\`).`),
@@ -159,28 +161,29 @@ function reportMissing(context: RuleContext, span: Span, where: Msg, part: (type
 }
 
 /** A non-blank part that does not match its DAR form. */
-function checkForm(context: RuleContext, field: Field | undefined, form: RegExp, wording: (written: string) => Wording): void {
+function checkForm(context: RuleContext, field: Field | undefined, form: RegExp, addressOf: () => Msg, wording: (written: string, where: Msg) => Wording): void {
   const written = textOf(field);
   if (field && written !== undefined && written.trim() !== '' && !form.test(written)) {
-    context.report({ span: field.pair.value, ...wording(written) });
+    context.report({ span: field.pair.value, ...wording(written, addressOf()) });
   }
 }
 
-function checkPostcode(context: RuleContext, address: Address, field: AddressField, where: Msg): void {
+function checkPostcode(context: RuleContext, address: Address, field: AddressField, addressOf: () => Msg): void {
   const postalCode = address.parts.postalCode;
   const code = textOf(postalCode);
   if (!postalCode || code === undefined || code.trim() === '') return;
   const table = context.settings.postcodes;
   if (!POSTCODE.test(code)) {
-    context.report({ span: postalCode.pair.value, ...notFourDigits(code, where), fixes: leadingZeroFix(context, address, postalCode, code) });
+    context.report({ span: postalCode.pair.value, ...notFourDigits(code, addressOf()), fixes: leadingZeroFix(context, address, postalCode, code) });
     return;
   }
   const entry = table.get(code);
   if (!entry) {
-    context.report({ span: postalCode.pair.value, ...unknownPostcode(context, code, where), severity: 'warning' });
+    context.report({ span: postalCode.pair.value, ...unknownPostcode(context, code, addressOf()), severity: 'warning' });
     return;
   }
   if (entry.stormodtager && field === 'visitingAddress') {
+    const where = addressOf();
     context.report({
       span: postalCode.pair.value,
       message: msg(
@@ -190,7 +193,7 @@ function checkPostcode(context: RuleContext, address: Address, field: AddressFie
       action: msg('Brug postnummeret for den gade, enheden ligger på.', 'Use the postcode of the street the unit lies on.'),
     });
   }
-  checkCity(context, address, code, entry, where);
+  checkCity(context, address, code, entry, addressOf);
 }
 
 function notFourDigits(code: string, where: Msg): Wording {
@@ -237,10 +240,11 @@ function unknownPostcode(context: RuleContext, code: string, where: Msg): Wordin
   };
 }
 
-function checkCity(context: RuleContext, address: Address, code: string, entry: PostcodeEntry, where: Msg): void {
+function checkCity(context: RuleContext, address: Address, code: string, entry: PostcodeEntry, addressOf: () => Msg): void {
   const city = address.parts.city;
   const written = textOf(city);
   if (!city || written === undefined || sameCity(written, entry.name)) return;
+  const where = addressOf();
   const node = writtenScalar(address, city);
   const fixes: FixSpec[] | undefined = node && [
     {
@@ -272,6 +276,8 @@ function writtenScalar(address: Address, field: Field): ScalarNode | undefined {
 
 /** Same city for the match decision: spacing and case aside. The fix still writes the official spelling. */
 function sameCity(written: string, official: string): boolean {
+  // Most cities are written as the table has them: no need to normalise those (a Danish lower-casing costs).
+  if (written === official) return true;
   const normalise = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
   return normalise(written) === normalise(official);
 }

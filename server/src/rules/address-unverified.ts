@@ -2,11 +2,11 @@
 // or by SOR's inheritance its postal address, its own or its parent's) that nothing in the file
 // confirms as a DAR address. A recorded `darId` counts whatever its form: a malformed id is the
 // schema's pattern finding.
-import type { Span } from '../core/ast.js';
 import { msg } from '../core/i18n.js';
 import type { Address, Entity } from '../core/model.js';
 import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
-import type { Rule, Wording } from '../core/rule.js';
+import type { Report, Rule } from '../core/rule.js';
+import type { EffectiveValue } from '../core/inheritance.js';
 import { effectiveValue, isEmptyValue } from '../core/inheritance.js';
 
 const ACTION = msg(
@@ -62,21 +62,13 @@ export const addressUnverified: Rule = {
     for (const entity of context.document.entities) {
       if (entity.level === 'provider' || !isCareUnit(entity) || isClosed(entity, context.today)) continue;
       const effective = effectiveVisitingAddress(entity);
-      if (effective && !isConfirmed(effective.address)) context.report({ span: effective.span, ...effective.wording });
+      if (effective && !isConfirmed(effective.value)) context.report(unconfirmed(entity, effective));
     }
   },
 };
 
-interface EffectiveAddress {
-  address: Address;
-  /** Where to report: the visiting address's key, or the unit when a postal address stands in. */
-  span: Span;
-  wording: Wording;
-}
-
 /** The visiting address SOR gives the unit, as careunit-contact-missing reads it (core/inheritance.ts). */
-function effectiveVisitingAddress(entity: Entity): EffectiveAddress | undefined {
-  const name = displayName(entity);
+function effectiveVisitingAddress(entity: Entity): EffectiveValue<'visitingAddress'> | undefined {
   const visiting = entity.addresses.visitingAddress;
   // A placeholder or a value of the wrong type is not an address: other rules report it.
   if (visiting && !isEmptyValue(visiting) && !visiting.map) return undefined;
@@ -85,32 +77,32 @@ function effectiveVisitingAddress(entity: Entity): EffectiveAddress | undefined 
   const effective = effectiveValue(entity, 'visitingAddress');
   // An address with every part blank is careunit-contact-missing's "fill it in", not unverified.
   if (!effective?.value.map || isEmptyValue(effective.value)) return undefined;
+  return effective;
+}
+
+/** Where to report (the visiting address's key, or the unit when a postal address stands in) and what to say. */
+function unconfirmed(entity: Entity, effective: EffectiveValue<'visitingAddress'>): Report {
+  const name = displayName(entity);
   if (effective.how === 'own') {
     return {
-      address: effective.value,
       span: effective.value.key,
-      wording: {
-        message: msg(`Besøgsadressen for "${name}" er ikke bekræftet som en DAR-adresse.`, `The visiting address of "${name}" is not confirmed as a DAR address.`),
-        action: ACTION,
-      },
+      message: msg(`Besøgsadressen for "${name}" er ikke bekræftet som en DAR-adresse.`, `The visiting address of "${name}" is not confirmed as a DAR address.`),
+      action: ACTION,
     };
   }
   const from = effective.from === entity ? undefined : displayName(effective.from);
   return {
-    address: effective.value,
     span: entitySpan(entity),
-    wording: {
-      message: from
-        ? msg(
-            `Postadressen for "${from}", som SOR bruger som besøgsadresse for "${name}", er ikke bekræftet som en DAR-adresse.`,
-            `The postal address of "${from}" that SOR uses as visiting address of "${name}" is not confirmed as a DAR address.`,
-          )
-        : msg(
-            `"${name}" har ingen besøgsadresse, og postadressen, SOR bruger i stedet, er ikke bekræftet som en DAR-adresse.`,
-            `"${name}" has no visiting address, and the postal address SOR uses instead is not confirmed as a DAR address.`,
-          ),
-      action: ACTION,
-    },
+    message: from
+      ? msg(
+          `Postadressen for "${from}", som SOR bruger som besøgsadresse for "${name}", er ikke bekræftet som en DAR-adresse.`,
+          `The postal address of "${from}" that SOR uses as visiting address of "${name}" is not confirmed as a DAR address.`,
+        )
+      : msg(
+          `"${name}" har ingen besøgsadresse, og postadressen, SOR bruger i stedet, er ikke bekræftet som en DAR-adresse.`,
+          `"${name}" has no visiting address, and the postal address SOR uses instead is not confirmed as a DAR address.`,
+        ),
+    action: ACTION,
   };
 }
 

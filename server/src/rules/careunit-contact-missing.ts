@@ -10,7 +10,7 @@ import { msg } from '../core/i18n.js';
 import type { ContactField, EffectiveValue } from '../core/inheritance.js';
 import { CONTACT_FIELDS, effectiveValue, isEmptyValue, ownValue } from '../core/inheritance.js';
 import type { Address, Entity, Field } from '../core/model.js';
-import { ancestors, displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
+import { displayName, entitySpan, isCareUnit, isClosed } from '../core/model.js';
 import type { FixSpec, Rule, RuleContext, Wording } from '../core/rule.js';
 import { exampleFile } from './support/examples.js';
 
@@ -90,22 +90,25 @@ institutions:
 
 function checkCareUnit(context: RuleContext, unit: Entity): void {
   // A unit (or one above it) cut short by a syntax error may have the key after the cut.
-  const certain = [unit, ...ancestors(unit)].every((entity) => entity.complete);
+  const certain = !cutShort(unit);
   const name = displayName(unit);
   const missing: ContactField[] = [];
   // "Insert all" fills every field the unit lacks of its own: missing ones and inherited ones.
   const lacking = certain ? CONTACT_FIELDS.filter((field) => !ownValue(unit, field)) : [];
-  const insertFixes = (field: ContactField) => (lacking.length > 1 ? [insertFix(context, unit, [field]), insertFix(context, unit, lacking)] : [insertFix(context, unit, [field])]);
+  const insertAll = lacking.length > 1 ? insertFix(context, unit, lacking) : undefined;
+  const insertFixes = (field: ContactField) => (insertAll ? [insertFix(context, unit, [field]), insertAll] : [insertFix(context, unit, [field])]);
   for (const field of CONTACT_FIELDS) {
     const own = ownValue(unit, field);
-    const effective = effectiveValue(unit, field);
     if (own && isEmptyValue(own)) {
-      context.report({ span: emptySpan(own), ...emptyMessage(field, name, effective, unit) });
-    } else if (!certain) {
+      context.report({ span: emptySpan(own), ...emptyMessage(field, name, effectiveValue(unit, field), unit) });
       continue;
-    } else if (!effective) {
+    }
+    // A filled key of its own is the value SOR shows.
+    if (own || !certain) continue;
+    const effective = effectiveValue(unit, field);
+    if (!effective) {
       missing.push(field);
-    } else if (effective.how !== 'own') {
+    } else {
       context.report({
         span: entitySpan(unit),
         ...inheritedMessage(field, name, effective, unit),
@@ -115,6 +118,11 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
     }
   }
   for (const field of missing) context.report({ span: entitySpan(unit), ...missingMessage(field, name), fixes: insertFixes(field) });
+}
+
+function cutShort(unit: Entity): boolean {
+  for (let entity: Entity | undefined = unit; entity; entity = entity.parent) if (!entity.complete) return true;
+  return false;
 }
 
 /** The empty value itself; the key when there is nothing to point at (`email:`) or the value spans an address block. */
@@ -142,18 +150,30 @@ function inheritedMessage(field: ContactField, name: string, effective: Effectiv
   const label = FIELD_LABELS[field];
   const source = sourceText(effective, unit);
   const own = label.neuter ? 'eget' : 'egen';
-  const it = label.neuter ? 'det' : 'den';
   return {
     message: msg(
       `Plejeenheden "${name}" har ${label.neuter ? 'intet' : 'ingen'} ${own} ${label.da}, så SOR bruger ${source.da}.`,
       `Care unit "${name}" has no ${label.en} of its own, so SOR uses ${source.en}.`,
     ),
-    action: msg(
-      `Tilføj plejeenhedens ${own} ${label.da} (\`${field}\`), medmindre ${it}, SOR bruger, er ${it} rigtige.`,
-      `Add the care unit’s own \`${field}\` unless the one SOR uses is right for it.`,
-    ),
+    action: INHERITED_ACTIONS[field],
   };
 }
+
+/** The same for every unit, so made once: a national file has an inherited field on nearly every care unit. */
+const INHERITED_ACTIONS = Object.fromEntries(
+  CONTACT_FIELDS.map((field) => {
+    const label = FIELD_LABELS[field];
+    const own = label.neuter ? 'eget' : 'egen';
+    const it = label.neuter ? 'det' : 'den';
+    return [
+      field,
+      msg(
+        `Tilføj plejeenhedens ${own} ${label.da} (\`${field}\`), medmindre ${it}, SOR bruger, er ${it} rigtige.`,
+        `Add the care unit’s own \`${field}\` unless the one SOR uses is right for it.`,
+      ),
+    ];
+  }),
+) as Record<ContactField, Msg>;
 
 function emptyMessage(field: ContactField, name: string, effective: EffectiveValue | undefined, unit: Entity): Wording {
   const label = FIELD_LABELS[field];
@@ -172,16 +192,29 @@ function emptyMessage(field: ContactField, name: string, effective: EffectiveVal
 
 /** Where an effective value that is not the unit's own comes from, with the value itself. */
 function sourceText(effective: EffectiveValue, unit: Entity): Msg {
-  const value = valueText(effective.value);
-  const from = displayName(effective.from);
-  if (effective.how === 'inherited') {
-    return msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`);
-  }
   if (effective.from === unit) {
+    const value = valueText(effective.value);
     return msg(`dens postadresse (${value}) i stedet`, `its postal address (${value}) instead`);
   }
-  return msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
+  // Another unit's value reads the same for every unit that takes it: in a national file nearly
+  // every care unit inherits the provider's postal address.
+  const known = effective.how === 'inherited' ? inheritedSources : standInSources;
+  let text = known.get(effective.value);
+  if (!text) {
+    const value = valueText(effective.value);
+    const from = displayName(effective.from);
+    text =
+      effective.how === 'inherited'
+        ? msg(`værdien fra "${from}" (${value})`, `the value of "${from}" (${value})`)
+        : msg(`postadressen fra "${from}" (${value}) i stedet`, `the postal address of "${from}" (${value}) instead`);
+    known.set(effective.value, text);
+  }
+  return text;
 }
+
+/** By the value another unit gives: inherited as it is, or its postal address standing in as visiting address. */
+const inheritedSources = new WeakMap<Field | Address, Msg>();
+const standInSources = new WeakMap<Field | Address, Msg>();
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -211,18 +244,21 @@ function insertEdit(text: string, context: RuleContext, unit: Entity, fields: Co
   return insertPairs(text, unit.map, pairs, language, insertionAnchor(unit.map, CONTACT_FIELDS, 'units'));
 }
 
-/** Made once per set of fields: a national file offers the same few titles on nearly every unit. */
-const insertTitles = new Map<string, Msg>();
+/** Made once: a national file offers the same few titles on nearly every unit. */
+const INSERT_ONE_TITLES = Object.fromEntries(
+  CONTACT_FIELDS.map((field) => [field, msg(`Indsæt en tom nøgle \`${field}\` til udfyldning`, `Insert an empty \`${field}\` to fill in`)]),
+) as Record<ContactField, Msg>;
+
+/** Made once per set of fields. */
+const insertAllTitles = new Map<string, Msg>();
 
 function insertTitle(fields: ContactField[]): Msg {
+  if (fields.length === 1) return INSERT_ONE_TITLES[fields[0]];
   const list = fields.map((field) => `\`${field}\``).join(', ');
-  let title = insertTitles.get(list);
+  let title = insertAllTitles.get(list);
   if (!title) {
-    title =
-      fields.length === 1
-        ? msg(`Indsæt en tom nøgle ${list} til udfyldning`, `Insert an empty ${list} to fill in`)
-        : msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
-    insertTitles.set(list, title);
+    title = msg(`Indsæt alle manglende kontaktfelter (${list})`, `Insert all missing contact fields (${list})`);
+    insertAllTitles.set(list, title);
   }
   return title;
 }

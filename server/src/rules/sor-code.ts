@@ -43,9 +43,11 @@ function placeOf({ entity, field }: Occurrence): Span {
 
 function reportStructure(context: RuleContext, occurrence: Occurrence): void {
   const { code } = occurrence;
+  const check = checkSorCode(code);
+  // Nearly every code is well formed: nothing to place or name.
+  if (check.kind === 'digits' && check.wrongNamespace === undefined && check.expectedCheckDigit === undefined) return;
   const span = placeOf(occurrence);
   const unit = displayName(occurrence.entity);
-  const check = checkSorCode(code);
   if (check.kind === 'not-digits') {
     context.report({
       span,

@@ -5,7 +5,7 @@ import { resolve, scalarValue } from '../../core/ast.js';
 import type { Msg } from '../../core/i18n.js';
 import { msg } from '../../core/i18n.js';
 import type { Entity, SorDocument } from '../../core/model.js';
-import { ancestors, descendants, displayName, fieldPair, isCareUnit, isClosed, unitTypeOf } from '../../core/model.js';
+import { displayName, fieldPair, isCareUnit, isClosed, unitTypeOf } from '../../core/model.js';
 
 export const CARE_UNIT_TYPE = 'plejeenhed';
 export const NURSING_HOME_TYPE = 'plejehjem';
@@ -35,12 +35,22 @@ export function isNursingHome(entity: Entity): boolean {
 
 /** Open care units above the entity, nearest first. */
 export function careUnitsAbove(entity: Entity, today: string): Entity[] {
-  return ancestors(entity).filter((e) => isOpenCareUnit(e, today));
+  const found: Entity[] = [];
+  for (let above = entity.parent; above; above = above.parent) if (isOpenCareUnit(above, today)) found.push(above);
+  return found;
 }
 
-/** Open care units below the entity, in file order. */
+/** Open care units below the entity, in file order. Asked of every care unit: it walks the tree without copying it. */
 export function careUnitsBelow(entity: Entity, today: string): Entity[] {
-  return descendants(entity).filter((e) => isOpenCareUnit(e, today));
+  const found: Entity[] = [];
+  const visit = (children: readonly Entity[]) => {
+    for (const child of children) {
+      if (isOpenCareUnit(child, today)) found.push(child);
+      visit(child.children);
+    }
+  };
+  visit(entity.children);
+  return found;
 }
 
 /** The unit type's value as written in the unit (an alias stays the alias), where findings point. */

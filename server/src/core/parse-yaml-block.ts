@@ -47,6 +47,9 @@ class BlockReader {
   /** Where the line of `pos` starts. */
   private lineStart = 0;
   private depth = 0;
+  /** The entries and items of the open collections, each made into a list of its size when it closes. */
+  private readonly pairs: Pair[] = [];
+  private readonly items: Node[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -70,7 +73,8 @@ class BlockReader {
   /** A block mapping whose keys are at `column`; returns at the first line outside it (or the end). */
   private mapping(column: number): MapNode {
     const text = this.text;
-    const entries: Pair[] = [];
+    const pairs = this.pairs;
+    const base = pairs.length;
     const start = this.pos;
     for (;;) {
       const key = this.key();
@@ -98,15 +102,17 @@ class BlockReader {
         this.endOfLine();
         next = this.nextContent();
       }
-      entries.push(new Pair(key, value));
+      pairs.push(new Pair(key, value));
       if (next !== column) {
         if (next > column) throw DECLINE;
         break;
       }
       if (this.startsListItem()) throw DECLINE;
     }
+    const entries = pairs.slice(base);
+    pairs.length = base;
     const last = entries[entries.length - 1];
-    const map: MapNode = { kind: 'map', entries: entries.slice(), complete: true, start, end: Math.max(last.key.end, last.value.end) };
+    const map: MapNode = { kind: 'map', entries, complete: true, start, end: Math.max(last.key.end, last.value.end) };
     findDuplicateKeys(map, this.duplicates);
     return map;
   }
@@ -114,7 +120,8 @@ class BlockReader {
   /** A block list whose dashes are at `column`. */
   private list(column: number): SeqNode {
     const text = this.text;
-    const items: Node[] = [];
+    const open = this.items;
+    const base = open.length;
     const start = this.pos;
     for (;;) {
       this.pos++; // the dash
@@ -123,12 +130,12 @@ class BlockReader {
       if (c === LF || c === HASH || this.pos >= text.length || c === DASH) throw DECLINE;
       let next: number;
       if (c === OPEN_BRACE || c === 0x22 || c === 0x27 || !this.plainKeyFollows()) {
-        items.push(this.inlineValue(false));
+        open.push(this.inlineValue(false));
         this.endOfLine();
         next = this.nextContent();
       } else {
         // `- key: value`: a mapping whose keys stand where this first one does.
-        items.push(this.block(this.column()));
+        open.push(this.block(this.column()));
         next = this.column();
       }
       if (next === column && this.startsListItem()) continue;
@@ -136,7 +143,9 @@ class BlockReader {
       if (next > column) throw DECLINE;
       break;
     }
-    return { kind: 'seq', items: items.slice(), complete: true, start, end: items[items.length - 1].end };
+    const items = open.slice(base);
+    open.length = base;
+    return { kind: 'seq', items, complete: true, start, end: items[items.length - 1].end };
   }
 
   private startsListItem(): boolean {
@@ -233,7 +242,8 @@ class BlockReader {
   private flowMapping(): MapNode {
     const text = this.text;
     const start = this.pos;
-    const entries: Pair[] = [];
+    const pairs = this.pairs;
+    const base = pairs.length;
     this.pos++;
     this.skipSpaces();
     for (;;) {
@@ -242,7 +252,7 @@ class BlockReader {
       if (text.charCodeAt(this.pos) !== SPACE) throw DECLINE;
       this.skipSpaces();
       const value = this.inlineValue(true);
-      entries.push(new Pair(key, value));
+      pairs.push(new Pair(key, value));
       this.skipSpaces();
       const c = text.charCodeAt(this.pos);
       this.pos++;
@@ -251,7 +261,9 @@ class BlockReader {
       this.skipSpaces();
       if (text.charCodeAt(this.pos) === CLOSE_BRACE) throw DECLINE;
     }
-    const map: MapNode = { kind: 'map', entries: entries.slice(), complete: true, start, end: this.pos };
+    const entries = pairs.slice(base);
+    pairs.length = base;
+    const map: MapNode = { kind: 'map', entries, complete: true, start, end: this.pos };
     findDuplicateKeys(map, this.duplicates);
     return map;
   }

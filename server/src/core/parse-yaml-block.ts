@@ -1,10 +1,11 @@
 // A reader for the YAML our files are written in: block mappings and lists, one-line plain and
-// quoted scalars, one-line flow mappings of such scalars, comments. On a national file it takes a
-// fraction of js-yaml's time with its position listener, and it builds no second copy of the
-// document. It is sure of little on purpose: on anything else (anchors, aliases, tags, block
-// scalars, flow lists, escapes, tabs, CR, several documents, a syntax error...) it declines, and
-// parse-yaml.ts reads the text with js-yaml as before. Where it answers, its tree and duplicate
-// keys are the ones the js-yaml path gives (test/core/parse-yaml-block.test.ts holds it to that).
+// quoted scalars, one-line flow mappings of such scalars, comments, LF or CRLF. On a national file
+// it takes a fraction of js-yaml's time with its position listener, and it builds no second copy
+// of the document. It is sure of little on purpose: on anything else (anchors, aliases, tags,
+// block scalars, flow lists, escapes, tabs, a lone CR, several documents, a syntax error...) it
+// declines, and parse-yaml.ts reads the text with js-yaml as before. Where it answers, its tree and
+// duplicate keys are the ones the js-yaml path gives (test/core/parse-yaml-block.test.ts holds it
+// to that).
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
 import { nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey } from './parse-errors.js';
@@ -21,6 +22,7 @@ const MAX_DEPTH = 100;
 const MAX_KEY_LENGTH = 1024;
 
 const LF = 0x0a;
+const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -65,7 +67,7 @@ class BlockReader {
   private block(column: number): MapNode | SeqNode {
     if (++this.depth > MAX_DEPTH) throw DECLINE;
     const text = this.text;
-    const node = text.charCodeAt(this.pos) === DASH && isBreakOrSpace(text.charCodeAt(this.pos + 1)) ? this.list(column) : this.mapping(column);
+    const node = this.startsListItem() ? this.list(column) : this.mapping(column);
     this.depth--;
     return node;
   }
@@ -84,7 +86,7 @@ class BlockReader {
       const c = text.charCodeAt(this.pos);
       let value: Node;
       let next: number;
-      if (c === LF || c === HASH || this.pos >= text.length) {
+      if (c === HASH || this.lineEndsAt(this.pos)) {
         if (c === HASH && text.charCodeAt(this.pos - 1) !== SPACE) throw DECLINE;
         next = this.nextContent();
         if (next > column) {
@@ -149,7 +151,7 @@ class BlockReader {
   }
 
   private startsListItem(): boolean {
-    return this.text.charCodeAt(this.pos) === DASH && isBreakOrSpace(this.text.charCodeAt(this.pos + 1));
+    return this.text.charCodeAt(this.pos) === DASH && this.breakOrSpaceAt(this.pos + 1);
   }
 
   /** A value on the key's or the dash's line: a flow mapping, a quoted or a plain scalar. */
@@ -175,7 +177,7 @@ class BlockReader {
     for (let i = this.pos; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === LF) return false;
-      if (c === COLON && isBreakOrSpace(text.charCodeAt(i + 1))) return true;
+      if (c === COLON && this.breakOrSpaceAt(i + 1)) return true;
       if (c === HASH && text.charCodeAt(i - 1) === SPACE) return false;
     }
     return false;
@@ -190,7 +192,7 @@ class BlockReader {
     const text = this.text;
     const start = this.pos;
     const first = text.charCodeAt(start);
-    if (isIndicator(first) || ((first === DASH || first === 0x3f /* ? */ || first === COLON) && isBreakOrSpace(text.charCodeAt(start + 1)))) throw DECLINE;
+    if (isIndicator(first) || ((first === DASH || first === 0x3f /* ? */ || first === COLON) && this.breakOrSpaceAt(start + 1))) throw DECLINE;
     let end = start; // after the last non-space character
     let i = start;
     for (; i < text.length; i++) {
@@ -199,10 +201,9 @@ class BlockReader {
         if (text.charCodeAt(i + 1) === HASH) break;
         continue;
       }
-      if (c === LF) break;
+      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
       if (c === COLON) {
-        const after = text.charCodeAt(i + 1);
-        if (isBreakOrSpace(after) || i + 1 >= text.length) {
+        if (this.breakOrSpaceAt(i + 1)) {
           if (!isKey) throw DECLINE;
           break;
         }
@@ -279,7 +280,7 @@ class BlockReader {
     this.skipSpaces();
     const c = this.text.charCodeAt(this.pos);
     if (c === HASH && this.pos > before) this.comment();
-    else if (c !== LF && this.pos < this.text.length) throw DECLINE;
+    else if (!this.lineEndsAt(this.pos)) throw DECLINE;
   }
 
   /**
@@ -292,7 +293,7 @@ class BlockReader {
     let i = this.pos + 1;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === LF) break;
+      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
       if (c < SPACE || (c >= 0x7f && isUnsure(c))) throw DECLINE;
       if (c !== SPACE) last = c;
     }
@@ -308,12 +309,13 @@ class BlockReader {
     const text = this.text;
     for (;;) {
       if (this.pos >= text.length) return -1;
+      if (text.charCodeAt(this.pos) === CR) this.pos++;
       if (text.charCodeAt(this.pos) === LF) this.pos++;
       this.lineStart = this.pos;
       this.skipSpaces();
       const c = text.charCodeAt(this.pos);
       if (this.pos >= text.length) return -1;
-      if (c === LF) continue;
+      if (c === LF || (c === CR && text.charCodeAt(this.pos + 1) === LF)) continue;
       if (c === HASH) {
         this.comment();
         continue;
@@ -325,15 +327,22 @@ class BlockReader {
     }
   }
 
+  /** A line ends at `i`: LF, CR LF, or the end of the text. */
+  private lineEndsAt(i: number): boolean {
+    const c = this.text.charCodeAt(i);
+    return c === LF || (c === CR && this.text.charCodeAt(i + 1) === LF) || i >= this.text.length;
+  }
+
+  private breakOrSpaceAt(i: number): boolean {
+    return this.text.charCodeAt(i) === SPACE || this.lineEndsAt(i);
+  }
+
   /** The column of `pos`, or -1 at the end (as nextContent left it). */
   private column(): number {
     return this.pos >= this.text.length ? -1 : this.pos - this.lineStart;
   }
 }
 
-function isBreakOrSpace(c: number): boolean {
-  return c === SPACE || c === LF || Number.isNaN(c);
-}
 
 /** Characters a plain scalar may not start with. */
 function isIndicator(c: number): boolean {

@@ -66,7 +66,6 @@ class BlockReader {
   /** The collection that starts at `pos`, at `column`: a list if it starts with `- `, else a mapping. */
   private block(column: number): MapNode | SeqNode {
     if (++this.depth > MAX_DEPTH) throw DECLINE;
-    const text = this.text;
     const node = this.startsListItem() ? this.list(column) : this.mapping(column);
     this.depth--;
     return node;
@@ -111,8 +110,7 @@ class BlockReader {
       }
       if (this.startsListItem()) throw DECLINE;
     }
-    const entries = pairs.slice(base);
-    pairs.length = base;
+    const entries = takeFrom(pairs, base);
     const last = entries[entries.length - 1];
     const map: MapNode = { kind: 'map', entries, complete: true, start, end: Math.max(last.key.end, last.value.end) };
     findDuplicateKeys(map, this.duplicates);
@@ -145,8 +143,7 @@ class BlockReader {
       if (next > column) throw DECLINE;
       break;
     }
-    const items = open.slice(base);
-    open.length = base;
+    const items = takeFrom(open, base);
     return { kind: 'seq', items, complete: true, start, end: items[items.length - 1].end };
   }
 
@@ -262,9 +259,7 @@ class BlockReader {
       this.skipSpaces();
       if (text.charCodeAt(this.pos) === CLOSE_BRACE) throw DECLINE;
     }
-    const entries = pairs.slice(base);
-    pairs.length = base;
-    const map: MapNode = { kind: 'map', entries, complete: true, start, end: this.pos };
+    const map: MapNode = { kind: 'map', entries: takeFrom(pairs, base), complete: true, start, end: this.pos };
     findDuplicateKeys(map, this.duplicates);
     return map;
   }
@@ -343,6 +338,13 @@ class BlockReader {
   }
 }
 
+
+/** The collection's entries or items, from `base` to the stack's top, moved into a list of their number. */
+function takeFrom<T>(stack: T[], base: number): T[] {
+  const taken = stack.slice(base);
+  stack.length = base;
+  return taken;
+}
 
 /** Characters a plain scalar may not start with. */
 function isIndicator(c: number): boolean {

@@ -65,6 +65,24 @@ describe('--format json', () => {
   });
 });
 
+describe('positions in a file of many short lines', () => {
+  it('gives a finding its line and column before and after 3,000 comment lines, with LF and with CRLF', () => {
+    const comments = (eol: string) => ('#' + eol).repeat(3000);
+    for (const eol of ['\n', '\r\n']) {
+      const errors = read('basic/errors.sor.yaml').replace(/\r?\n/g, eol);
+      for (const [text, line] of [
+        [comments(eol) + errors, 3004],
+        [errors + comments(eol), 4],
+      ] as const) {
+        const result = runCli(['--format', 'json', '--stdin-filename', 'basic/long.sor.yaml', '-'], { input: text });
+        const cvr = jsonReport(result)[0].findings.find((f) => f.ruleId === 'provider-cvr')!;
+        expect([cvr.line, cvr.column, cvr.endLine, cvr.endColumn], JSON.stringify(eol)).toEqual([line, 8, line, 18]);
+        expect(textAt(text, cvr)).toBe('"29403474"');
+      }
+    }
+  });
+});
+
 describe('--format stylish', () => {
   it('groups by file with line:col, severity, message and rule, then an English summary', () => {
     const result = runCli(['basic/retype.sor.yaml', 'basic/errors.sor.yaml']);

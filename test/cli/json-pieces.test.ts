@@ -9,6 +9,7 @@ describe('jsonPieces', () => {
     ['an empty streamed list', { runs: [{ results: streamed([]) }] }, { runs: [{ results: [] }] }],
     ['no files', streamed([]), []],
     ['values it drops or keeps', { a: undefined, b: streamed([1, 'x', null, [], {}]), c: {} }, { a: undefined, b: [1, 'x', null, [], {}], c: {} }],
+    ['a streamed list of streamed lists', streamed([streamed([1, { a: [2] }]), 3]), [[1, { a: [2] }], 3]],
     ['items made as they are written', streamed([1, 2], (n) => ({ n, nested: { deeper: [n] } })), [{ n: 1, nested: { deeper: [1] } }, { n: 2, nested: { deeper: [2] } }]],
   ];
   for (const [name, value, plain] of cases) {

@@ -7,6 +7,7 @@ import { nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { boundAliases } from './parse-aliases.js';
 import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
+import { readBlockYaml } from './parse-yaml-block.js';
 import { recoverDocuments } from './parse-yaml-recovery.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -40,6 +41,13 @@ const MIN_SLICED_LENGTH = 13;
 const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 
 export function parseYaml(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
+  const block = readBlockYaml(text);
+  if (block) return { documents: [{ root: block.root, complete: true }], errors: duplicateKeyErrors(text, block.duplicates) };
+  return parseYamlWithJsYaml(text);
+}
+
+/** Any YAML: js-yaml's reading with its position listener, and the `yaml` package's after a syntax error. */
+export function parseYamlWithJsYaml(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
   const duplicates: DuplicateKey[] = [];

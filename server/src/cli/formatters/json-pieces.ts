@@ -1,7 +1,8 @@
 // `JSON.stringify(value, null, 2)` in pieces, so a report of a national provider (60,000 findings)
 // is written a finding at a time instead of being built as one string beside its objects.
-// An array wrapped in `streamed()` is read lazily, one item at a time; everything else is written
-// by JSON.stringify itself, so the text is the same byte for byte.
+// An array wrapped in `streamed()` is read lazily, one item at a time, and each item is written
+// whole (it holds no streamed array of its own); everything else is written by JSON.stringify
+// itself, so the text is the same byte for byte.
 
 const STREAMED = Symbol('streamed');
 
@@ -31,20 +32,14 @@ function holdsStreamed(value: unknown): boolean {
 }
 
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
-  const inner = indent + '  ';
   if (isStreamed(value)) {
-    let first = true;
-    for (const item of value[STREAMED]) {
-      yield (first ? '[\n' : ',\n') + inner;
-      yield* jsonPieces(item, inner);
-      first = false;
-    }
-    yield first ? '[]' : `\n${indent}]`;
+    yield* arrayPieces(value[STREAMED], indent, false);
   } else if (!holdsStreamed(value)) {
     yield (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, '\n' + indent);
   } else if (Array.isArray(value)) {
-    yield* jsonPieces(streamed(value as unknown[]), indent);
+    yield* arrayPieces(value, indent, true);
   } else {
+    const inner = indent + '  ';
     const entries = Object.entries(value as object).filter(([, v]) => v !== undefined && typeof v !== 'function');
     if (entries.length === 0) {
       yield '{}';
@@ -56,4 +51,17 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     }
     yield `\n${indent}}`;
   }
+}
+
+/** A list's items; those of a streamed list (a report's findings) are not searched for a streamed array they never hold. */
+function* arrayPieces(items: Iterable<unknown>, indent: string, search: boolean): Generator<string> {
+  const inner = indent + '  ';
+  let first = true;
+  for (const item of items) {
+    yield (first ? '[\n' : ',\n') + inner;
+    if (search || isStreamed(item)) yield* jsonPieces(item, inner);
+    else yield (JSON.stringify(item, null, 2) ?? 'null').replace(/\n/g, '\n' + inner);
+    first = false;
+  }
+  yield first ? '[]' : `\n${indent}]`;
 }

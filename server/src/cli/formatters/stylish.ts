@@ -20,15 +20,18 @@ export const stylishFormatter: Formatter = function* (files, context) {
     for (const f of file.findings) {
       counts[f.finding.severity]++;
       if (f.fixable) fixable++;
-      whereWidth = Math.max(whereWidth, `${f.line}:${f.column}`.length);
+      whereWidth = Math.max(whereWidth, digits(f.line) + 1 + digits(f.column));
       severityWidth = Math.max(severityWidth, severityWord(f.finding.severity, context.lang).length);
     }
+    // The severity column has four values a file: each is padded and painted once.
+    const severityColumn = {} as Record<Severity, string>;
+    for (const severity of SEVERITIES) severityColumn[severity] = paint(SEVERITY_COLOUR[severity], severityWord(severity, context.lang).padEnd(severityWidth));
     yield paint(ANSI.underline, file.filePath) + '\n';
     for (const f of file.findings) {
       const { severity, ruleId } = f.finding;
       const where = `${f.line}:${f.column}`.padStart(whereWidth);
-      const message = messageWithAction(f.finding).replace(/\s*[\r\n]+\s*/g, ' ');
-      yield `  ${paint(ANSI.dim, where)}  ${paint(SEVERITY_COLOUR[severity], severityWord(severity, context.lang).padEnd(severityWidth))}  ${message}  ${paint(ANSI.dim, ruleId)}\n`;
+      const message = oneLine(messageWithAction(f.finding));
+      yield `  ${paint(ANSI.dim, where)}  ${severityColumn[severity]}  ${message}  ${paint(ANSI.dim, ruleId)}\n`;
     }
     yield '\n';
   }
@@ -39,3 +42,15 @@ export const stylishFormatter: Formatter = function* (files, context) {
   yield paint(ANSI.bold + summaryColour, `✖ ${problemsWord(total, context.lang)} (${parts.join(', ')})`) + '\n';
   if (fixable > 0) yield fixableLine(fixable, context.lang) + '\n';
 };
+
+/** The number of decimal digits of a line or column (the column's width, without making its text). */
+function digits(n: number): number {
+  let count = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count;
+}
+
+/** A message on one line: the regular expression runs only for the few that hold a line break. */
+function oneLine(message: string): string {
+  return message.includes('\n') || message.includes('\r') ? message.replace(/\s*[\r\n]+\s*/g, ' ') : message;
+}

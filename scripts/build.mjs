@@ -1,7 +1,7 @@
 // Bundles the command, the language server the extension starts, and the extension itself, each
 // into one file under dist/, and the licences of the packages they carry into
-// dist/THIRD-PARTY-LICENSES.md. What a lint never runs is not in dist/cli.js, so a lint does not
-// compile it: `--stdio` loads the language server's bundle, `import` and `preview` their own.
+// dist/THIRD-PARTY-LICENSES.md. What a lint never runs is not in the command's bundle, so a lint
+// does not compile it: `--stdio` loads the language server's bundle, `import` and `preview` their own.
 import { build } from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -25,7 +25,7 @@ const LOADED_WHEN_ASKED = {
   'server/src/cli/preview-command.ts': 'dist/cli-preview.js',
 };
 
-/** The command's dynamic imports of those modules become requires of their bundles beside it. */
+/** The command's dynamic imports of those modules become requires of their bundles beside dist/cli.js. */
 const loadWhenAsked = {
   name: 'load-when-asked',
   setup(build) {
@@ -39,10 +39,7 @@ const loadWhenAsked = {
 };
 
 const entries = [
-  // dist/cli.js runs the command's bundle from V8's code cache (server/src/cli/code-cache.ts), as a
-  // script that cannot import(): its imports of the bundles above become requires.
-  { in: 'server/src/cli/bin.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js', plugins: [loadWhenAsked], supported: { 'dynamic-import': false } },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', plugins: [loadWhenAsked] },
   ...Object.entries(LOADED_WHEN_ASKED).map(([source, out]) => ({ in: source, out })),
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
@@ -57,7 +54,6 @@ for (const entry of entries) {
     external: entry.external ?? [],
     banner: entry.banner ? { js: entry.banner } : undefined,
     plugins: entry.plugins ?? [],
-    supported: entry.supported,
     metafile: true,
   });
   metafiles[entry.out] = result.metafile;

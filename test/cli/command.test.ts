@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { PUSH_CAPABILITIES, TestClient } from '../lsp/server-client.js';
 import { CLI, copyFixtures, ensureBuilt, FIXTURES, jsonReport, ROOT, runCli, summary } from './helpers.js';
 
 beforeAll(ensureBuilt);
@@ -214,6 +216,18 @@ describe('--version, --help, --stdio', () => {
     child.kill();
     expect(reply).toMatch(/^Content-Length: \d+\r\n\r\n/);
     expect(JSON.parse(reply.slice(reply.indexOf('{')))).toMatchObject({ jsonrpc: '2.0', id: 1, result: { capabilities: expect.any(Object) } });
+  });
+
+  it('--stdio lints an opened document (in its lint worker, the language server started again)', async () => {
+    const client = await TestClient.start({ capabilities: PUSH_CAPABILITIES, locale: 'en', server: [process.execPath, CLI, '--stdio'] });
+    try {
+      const uri = pathToFileURL(join(FIXTURES, 'basic/errors.sor.yaml')).href;
+      await client.open(uri, readFileSync(join(FIXTURES, 'basic/errors.sor.yaml'), 'utf8'));
+      const published = await client.diagnosticsFor(uri);
+      expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toContain('provider-cvr');
+    } finally {
+      await client.stop();
+    }
   });
 });
 

@@ -33,6 +33,11 @@ describe('toValue', () => {
     });
   });
 
+  it('reads every form of a YAML 1.2 core number, and text that only starts like one as text', () => {
+    const value = toValue(rootOf('a: +12\nb: -3\nc: .5\nd: -.inf\ne: .NaN\nf: 0o17\ng: 12a\nh: .5.5\ni: e5\nj: -x\nk: Søndergade\n'), 'yaml');
+    expect(value).toEqual({ a: 12, b: -3, c: 0.5, d: -Infinity, e: NaN, f: 15, g: '12a', h: '.5.5', i: 'e5', j: '-x', k: 'Søndergade' });
+  });
+
   it('keeps the typed value of quoted YAML scalars and block scalars', () => {
     expect(valueOf('a: "12"\nb: \'true\'\nc: |\n  two\n  lines\n')).toEqual({ a: '12', b: 'true', c: 'two\nlines\n' });
   });

@@ -41,9 +41,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the npm package', () => {
   it('holds the bundle, schemas, docs, README, licence and notices only, well under 1.5 MB', () => {
-    const allowed = /^(dist\/cli\.js|dist\/THIRD-PARTY-LICENSES\.md|schemas\/[\w.-]+\.json|docs\/[\w/.-]+\.md|README\.md|LICENSE|NOTICE\.md|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(?:cli|cli-import|cli-preview|server)\.js|dist\/THIRD-PARTY-LICENSES\.md|schemas\/[\w.-]+\.json|docs\/[\w/.-]+\.md|README\.md|LICENSE|NOTICE\.md|CHANGELOG\.md|package\.json)$/;
     expect(contents.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const needed of ['dist/cli.js', 'dist/THIRD-PARTY-LICENSES.md', 'schemas/sor-structure.schema.json', 'schemas/sor-lint-config.schema.json', 'docs/rules/provider-cvr.md', 'docs/ci.md', 'NOTICE.md', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+    for (const needed of ['dist/cli.js', 'dist/cli-import.js', 'dist/cli-preview.js', 'dist/server.js', 'dist/THIRD-PARTY-LICENSES.md', 'schemas/sor-structure.schema.json', 'schemas/sor-lint-config.schema.json', 'docs/rules/provider-cvr.md', 'docs/ci.md', 'NOTICE.md', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
       expect(contents).toContain(needed);
     }
     expect(statSync(tarball).size).toBeLessThan(1_000_000);
@@ -68,6 +68,9 @@ describe('the npm package', () => {
     const [report] = JSON.parse(run.stdout);
     expect(report.filePath).toBe('bad.sor.yaml');
     expect(report.findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('provider-cvr');
+    // The subcommands run from bundles of their own.
+    const preview = spawnSync('npx', ['--offline', 'sor-lint', 'preview', '--lang', 'en', 'bad.sor.yaml'], { cwd: project, encoding: 'utf8' });
+    expect(preview.stdout).toMatch(/^Plejeoverblikket preview\n/);
     const clean = spawnSync('npx', ['--offline', 'sor-lint', '--version'], { cwd: project, encoding: 'utf8' });
     expect(clean.status).toBe(0);
     expect(clean.stdout.trim()).toContain(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);

@@ -8,8 +8,8 @@ import { CliError } from './errors.js';
 import type { CommandIo } from './subcommand.js';
 import { run } from './run.js';
 
-// Loaded when asked for: the language server's packages and the import's projections cost a lint
-// run a fifth of its start-up.
+// Loaded when asked for, each from a bundle of its own beside dist/cli.js (scripts/build.mjs): the
+// language server's packages and the import's projections would cost a lint run a fifth of its start-up.
 const SUBCOMMANDS = {
   import: async (args: string[], io: CommandIo) => (await import('./import-command.js')).runImportCommand(args, io),
   preview: async (args: string[], io: CommandIo) => (await import('./preview-command.js')).runPreviewCommand(args, io),
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       stderr: process.stderr,
       readStdin,
     });
-    if ('languageServer' in outcome) (await import('../lsp/run.js')).runLanguageServer();
+    // The language server's entry starts it.
+    if ('languageServer' in outcome) await import('../lsp/main.js');
     else process.exitCode = outcome.exitCode;
   } catch (error) {
     const lang = langOf(argv);

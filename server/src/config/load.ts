@@ -3,16 +3,15 @@
 // the language server can ask for every keystroke's file without re-reading unchanged configs.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import configSchema from '../../../schemas/sor-lint-config.schema.json';
 import type { RuleSetting } from '../core/lint.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { PARSE_RULE_ID } from '../core/lint.js';
 import { cannotRead, FileReadError, readRegularFile } from '../fs/read.js';
 import { allRules } from '../rules/index.js';
+import { validateConfig } from './config-validator.js';
 
 /** A configuration file as its author wrote it (after validation). */
 export interface ConfigData {
@@ -67,17 +66,6 @@ export const PACKAGE_JSON_KEY = 'sor-lint';
 /** A configuration (or a package.json holding one) larger than this is not one we read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-let compiled: ValidateFunction<ConfigData> | undefined;
-
-/** Compiled when a configuration is first read: most runs have none. Checked against the meta-schema by a test, not each run. */
-function configValidator(): ValidateFunction<ConfigData> {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: false, validateSchema: false });
-    ajv.addKeyword('x-description-da');
-    compiled = ajv.compile<ConfigData>(configSchema);
-  }
-  return compiled;
-}
 const knownRuleIds = new Set(allRules.map((rule) => rule.id));
 
 const cache = new Map<string, { mtimeMs: number; size: number; config: LoadedConfig | undefined }>();
@@ -128,7 +116,8 @@ function readConfig(file: string): LoadedConfig | undefined {
 }
 
 function checkData(file: string, data: unknown, keyPrefix: string): asserts data is ConfigData {
-  const validate = configValidator();
+  // The schema's validator (made by scripts/build-validators.mjs), which describes ConfigData.
+  const validate = validateConfig as ValidateFunction<ConfigData>;
   if (!validate(data)) {
     const [error] = validate.errors ?? [];
     const { key, reason } = describe(error);

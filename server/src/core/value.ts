@@ -61,12 +61,19 @@ const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/
 
 /** The number YAML 1.2's core schema reads a plain scalar as, if it reads one. */
 function yamlNumber(text: string): number | undefined {
+  // Every such number starts with a digit, a sign or a point: most text (names, streets) stops here.
+  if (!startsLikeNumber(text)) return undefined;
   if (YAML_INT.test(text) || YAML_FLOAT.test(text)) return Number(text);
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
   if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
   return undefined;
+}
+
+function startsLikeNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e; // 0-9 + - .
 }
 
 export interface PointerTarget {

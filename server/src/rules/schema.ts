@@ -1,8 +1,6 @@
 // The format's JSON Schema (schemas/sor-structure.schema.json), checked with ajv over the value our
 // syntax tree stands for, every error mapped back to the key or value at fault.
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import schemaJson from '../../../schemas/sor-structure.schema.json';
+import type { ErrorObject } from 'ajv';
 import type { MapNode, Node, Span } from '../core/ast.js';
 import { isQuoted, resolve } from '../core/ast.js';
 import { replaceScalar } from '../core/edits.js';
@@ -14,49 +12,19 @@ import type { PointerTarget } from '../core/value.js';
 import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
 import { checkDates } from './support/dates.js';
 import { exampleFile } from './support/examples.js';
-
-/** Keywords in the schema for editors' hover and completion; ajv only needs to know they are not typos. */
-const ANNOTATION_KEYWORDS = ['x-description-da', 'markdownDescription', 'enumDescriptions', 'x-enum-descriptions-da', 'patternErrorMessage'];
-
-interface Validators {
-  /** The document, its institutions' contents left out. */
-  document: ValidateFunction;
-  /** One institution (with its units). */
-  institution: ValidateFunction;
-}
-
-let compiled: Validators | undefined;
+import { validateDocument, validateInstitution } from './support/schema-validators.js';
 
 /**
- * Compiled once per process, on first use. The institutions are validated one at a time: ajv
- * gathers the errors of a `$ref` it calls by concatenating them onto all errors so far, which
- * made a national file with an error in every institution quadratic (3.9 s for 40,000 errors).
+ * The document's schema errors, its institutions' each validated alone (their paths as the whole
+ * document's): see scripts/build-validators.mjs, which makes the validators from the schema.
  */
-function validators(): Validators {
-  if (!compiled) {
-    // verbose: errors carry their schema, so an unknown key can be compared with the known ones.
-    // The schema is ours and fixed: test/schema/meta-schema.test.ts checks it against the
-    // meta-schema once, instead of every run compiling the meta-schema to do it (~20 ms).
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, validateSchema: false });
-    ajv.addVocabulary(ANNOTATION_KEYWORDS);
-    ajv.addSchema(schemaJson);
-    const institutions = { ...schemaJson.properties.institutions, items: true };
-    const document = ajv.compile({ ...schemaJson, $id: `${schemaJson.$id}?institutions-apart`, properties: { ...schemaJson.properties, institutions } });
-    const institution = ajv.getSchema(`${schemaJson.$id}#/$defs/institution`)!;
-    compiled = { document, institution };
-  }
-  return compiled;
-}
-
-/** The document's schema errors, its institutions' each validated alone (their paths as the whole document's). */
 function schemaErrors(value: unknown): ErrorObject[] {
-  const { document, institution } = validators();
-  const errors: ErrorObject[] = document(value) ? [] : [...(document.errors ?? [])];
+  const errors: ErrorObject[] = validateDocument(value) ? [] : [...(validateDocument.errors ?? [])];
   const items = (value as { institutions?: unknown } | null)?.institutions;
   if (!Array.isArray(items)) return errors;
   items.forEach((item, index) => {
-    if (institution(item)) return;
-    for (const error of institution.errors ?? []) errors.push({ ...error, instancePath: `/institutions/${index}${error.instancePath}` });
+    if (validateInstitution(item)) return;
+    for (const error of validateInstitution.errors ?? []) errors.push({ ...error, instancePath: `/institutions/${index}${error.instancePath}` });
   });
   return errors;
 }

@@ -78,6 +78,15 @@ institutions:
     );
     expect(findingsOf(schema, text).map((f) => [f.line, f.text])).toEqual([[6, 'zip']]);
   });
+  it('checks institutions an alias gives the document, and the document around them', () => {
+    // The document and each institution are validated apart: the list reached through an alias
+    // is still checked item by item, at its own paths, beside an unknown key of the document.
+    const text = 'x-shared: &list\n  - name: A\n    zip: "8000"\nprovider:\n  name: Omsorgshuset ApS\ninstitutions: *list\nextra: 1\n';
+    expect(findingsOf(schema, text).map((f) => [f.line, f.text, f.message])).toEqual([
+      [3, 'zip', 'Unknown key `zip` in the unit "A".'],
+      [7, 'extra', 'Unknown key `extra` in the top level of the file.'],
+    ]);
+  });
 });
 
 describe('schema: types, patterns and enums', () => {

@@ -103,14 +103,14 @@ export function buildModel(root: Node, language: Language, complete: boolean): S
 
 function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all: Entity[]): Entity {
   const fields: Entity['fields'] = {};
-  const addresses: Entity['addresses'] = {};
+  let addresses: Entity['addresses'] | undefined;
   let childrenPair: Pair | undefined;
   for (const pair of entriesOf(map)) {
     const name = pair.key.text;
     // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
     if (name === null) continue;
     if (SCALAR_FIELD_SET.has(name)) fields[name as ScalarField] ??= pair;
-    else if (ADDRESS_FIELD_SET.has(name)) addresses[name as AddressField] ??= toAddress(pair);
+    else if (ADDRESS_FIELD_SET.has(name)) (addresses ??= {})[name as AddressField] ??= toAddress(pair);
     else if (name === 'units' && level !== 'provider') childrenPair ??= pair;
   }
   const toDate = fields.toDate?.text;
@@ -118,9 +118,9 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
     level,
     map,
     parent,
-    children: [],
+    children: NO_CHILDREN,
     fields,
-    addresses,
+    addresses: addresses ?? NO_ADDRESSES,
     childrenPair,
     complete: map.complete,
     unitType: fields.unitType?.text?.trim().toLowerCase() || undefined,
@@ -132,12 +132,20 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
   return entity;
 }
 
+/**
+ * Most units of a national file have no address of their own and no units below them: those share
+ * this empty record and list instead of keeping one each to the end of the lint. Frozen, so a
+ * write to them fails loudly.
+ */
+const NO_ADDRESSES: Entity['addresses'] = Object.freeze({});
+const NO_CHILDREN = Object.freeze([]) as unknown as Entity[];
+
 const UNNAMED: Record<Level, string> = { provider: '(provider)', institution: '(institution)', unit: '(unit)' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function collectChildren(pair: Pair | undefined, level: Level, parent: Entity | undefined, all: Entity[]): Entity[] {
   const seq = pair && asSeq(pair.value);
-  if (!seq) return [];
+  if (!seq) return NO_CHILDREN;
   const children: Entity[] = [];
   for (const item of seq.items) {
     const map = asMap(item);

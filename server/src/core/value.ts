@@ -1,8 +1,8 @@
 // The plain JavaScript value a JSON Schema validator checks, built from our syntax tree, and the
 // way back from a validator's JSON pointer to the node and key it names.
-import type { MapNode, Node, Pair, ScalarNode } from './ast.js';
+import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './ast.js';
 import { isQuoted, resolve, scalarValue } from './ast.js';
-import { entriesOf } from './model.js';
+import { entriesOf, fieldPair } from './model.js';
 import type { Language } from './parse.js';
 
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
@@ -17,9 +17,27 @@ export function toValue(root: Node, language: Language): PlainValue {
   return new ValueBuilder(language).build(root);
 }
 
+/**
+ * The document's value with a null in place of each institution, and the institutions' nodes,
+ * whose values `toValue` makes one at a time. A national file's whole value, kept alive while its
+ * institutions are checked, was copied by the garbage collector twice over; one institution's
+ * value is young garbage. The format's document check reads no institution's contents.
+ */
+export function documentValue(root: Node, language: Language): { value: PlainValue; institutions: Node[] } {
+  const map = resolve(root);
+  const pair = map?.kind === 'map' ? fieldPair(map, 'institutions') : undefined;
+  const list = pair && resolve(pair.value);
+  if (!pair || list?.kind !== 'seq') return { value: toValue(root, language), institutions: [] };
+  return { value: new ValueBuilder(language, { pair, list }).build(root), institutions: list.items };
+}
+
 /** Aliases are followed as far as the parser's bound lets them (parse-aliases.ts). */
 class ValueBuilder {
-  constructor(private readonly language: Language) {}
+  /** `apart`: the institutions' pair, whose list is built as nulls (documentValue). */
+  constructor(
+    private readonly language: Language,
+    private readonly apart?: { pair: Pair; list: SeqNode },
+  ) {}
 
   build(node: Node): PlainValue {
     switch (node.kind) {
@@ -47,7 +65,7 @@ class ValueBuilder {
       const key = pair.key.text;
       // The first of duplicate keys counts, as in the typed model (`fieldPair`) and `nodeAtPointer`.
       if (key === null || Object.prototype.hasOwnProperty.call(object, key)) continue;
-      const value = this.build(pair.value);
+      const value = pair === this.apart?.pair ? this.apart.list.items.map(() => null) : this.build(pair.value);
       // A key such as `__proto__` is data like any other, not the object's prototype.
       if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
       else object[key] = value;

@@ -96,7 +96,7 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
   // "Insert all" fills every field the unit lacks of its own: missing ones and inherited ones.
   const lacking = certain ? CONTACT_FIELDS.filter((field) => !ownValue(unit, field)) : [];
   const insertAll = lacking.length > 1 ? insertFix(context, unit, lacking) : undefined;
-  const insertFixes = (field: ContactField) => (insertAll ? [insertFix(context, unit, [field]), insertAll] : [insertFix(context, unit, [field])]);
+  const insertFixes = (field: ContactField) => (insertAll ? [insertFix(context, unit, ONLY[field]), insertAll] : [insertFix(context, unit, ONLY[field])]);
   for (const field of CONTACT_FIELDS) {
     const own = ownValue(unit, field);
     if (own && isEmptyValue(own)) {
@@ -119,6 +119,8 @@ function checkCareUnit(context: RuleContext, unit: Entity): void {
   }
   for (const field of missing) context.report({ span: entitySpan(unit), ...missingMessage(field, name), fixes: insertFixes(field) });
 }
+
+const ONLY = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, [field]])) as unknown as Record<ContactField, ContactField[]>;
 
 function cutShort(unit: Entity): boolean {
   for (let entity: Entity | undefined = unit; entity; entity = entity.parent) if (!entity.complete) return true;
@@ -147,17 +149,30 @@ function missingMessage(field: ContactField, name: string): Wording {
 }
 
 function inheritedMessage(field: ContactField, name: string, effective: EffectiveValue, unit: Entity): Wording {
-  const label = FIELD_LABELS[field];
-  const source = sourceText(effective, unit);
-  const own = label.neuter ? 'eget' : 'egen';
-  return {
-    message: msg(
-      `Plejeenheden "${name}" har ${label.neuter ? 'intet' : 'ingen'} ${own} ${label.da}, så SOR bruger ${source.da}.`,
-      `Care unit "${name}" has no ${label.en} of its own, so SOR uses ${source.en}.`,
-    ),
-    action: INHERITED_ACTIONS[field],
-  };
+  const tail = inheritedTail(field, sourceText(effective, unit));
+  return { message: msg(`Plejeenheden "${name}${tail.da}`, `Care unit "${name}${tail.en}`), action: INHERITED_ACTIONS[field] };
 }
+
+/**
+ * The message after the unit's name, made once per field and source: a national file keeps a
+ * note on nearly every care unit, and a message built whole is a chain of six pieces a unit.
+ */
+function inheritedTail(field: ContactField, source: Msg): Msg {
+  let tail = inheritedTails[field].get(source);
+  if (!tail) {
+    const label = FIELD_LABELS[field];
+    const own = label.neuter ? 'eget' : 'egen';
+    tail = msg(
+      `" har ${label.neuter ? 'intet' : 'ingen'} ${own} ${label.da}, så SOR bruger ${source.da}.`,
+      `" has no ${label.en} of its own, so SOR uses ${source.en}.`,
+    );
+    inheritedTails[field].set(source, tail);
+  }
+  return tail;
+}
+
+/** By field, then by source (sourceText's, the same object for every unit that takes the same value). */
+const inheritedTails = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, new WeakMap<Msg, Msg>()])) as Record<ContactField, WeakMap<Msg, Msg>>;
 
 /** The same for every unit, so made once: a national file has an inherited field on nearly every care unit. */
 const INHERITED_ACTIONS = Object.fromEntries(

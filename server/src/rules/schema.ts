@@ -8,8 +8,9 @@ import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { entriesOf } from '../core/model.js';
 import type { FixSpec, Rule, RuleContext, SupersededSchemaError, Wording } from '../core/rule.js';
+import type { Language } from '../core/parse.js';
 import type { PointerTarget } from '../core/value.js';
-import { nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
+import { documentValue, nodeAtPointer, pointerSegments, toValue } from '../core/value.js';
 import { checkDates } from './support/dates.js';
 import { exampleFile } from './support/examples.js';
 import { validateDocument, validateInstitution } from './support/schema-validators.js';
@@ -18,12 +19,11 @@ import { validateDocument, validateInstitution } from './support/schema-validato
  * The document's schema errors, its institutions' each validated alone (their paths as the whole
  * document's): see scripts/build-validators.mjs, which makes the validators from the schema.
  */
-function schemaErrors(value: unknown): ErrorObject[] {
-  const errors: ErrorObject[] = validateDocument(value) ? [] : [...(validateDocument.errors ?? [])];
-  const items = (value as { institutions?: unknown } | null)?.institutions;
-  if (!Array.isArray(items)) return errors;
-  items.forEach((item, index) => {
-    if (validateInstitution(item)) return;
+function schemaErrors(root: Node, language: Language): ErrorObject[] {
+  const document = documentValue(root, language);
+  const errors: ErrorObject[] = validateDocument(document.value) ? [] : [...(validateDocument.errors ?? [])];
+  document.institutions.forEach((node, index) => {
+    if (validateInstitution(toValue(node, language))) return;
     for (const error of validateInstitution.errors ?? []) errors.push({ ...error, instancePath: `/institutions/${index}${error.instancePath}` });
   });
   return errors;
@@ -90,7 +90,7 @@ export const schema: Rule = {
       return;
     }
     checkDates(context);
-    const errors = oneErrorPerValue(schemaErrors(toValue(context.document.root, context.document.language)));
+    const errors = oneErrorPerValue(schemaErrors(context.document.root, context.document.language));
     if (errors.length === 0) return;
     const superseded = context.registry.flatMap((rule) => rule.supersedes ?? []);
     const unknownKeys = errors.filter((error) => error.keyword === 'additionalProperties');

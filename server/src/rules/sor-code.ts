@@ -95,6 +95,7 @@ function reportStructure(context: RuleContext, occurrence: Occurrence): void {
 /** The codes of every document of a file, gathered once per lint of a stream (each document's check reads them). */
 interface FileCodes {
   byDocument: Map<SorDocument, Occurrence[]>;
+  /** The codes more than one unit has. */
   byCode: Map<string, Occurrence[]>;
 }
 
@@ -103,16 +104,21 @@ const codesOfFile = new WeakMap<readonly SorDocument[], FileCodes>();
 function codesOf(documents: readonly SorDocument[]): FileCodes {
   const known = codesOfFile.get(documents);
   if (known) return known;
-  const codes: FileCodes = { byDocument: new Map(), byCode: new Map() };
+  const byDocument = new Map<SorDocument, Occurrence[]>();
+  const all = new Map<string, Occurrence[]>();
   documents.forEach((document, i) => {
     const occurrences = occurrencesIn(document, i + 1);
-    codes.byDocument.set(document, occurrences);
+    byDocument.set(document, occurrences);
     for (const occurrence of occurrences) {
-      const sharing = codes.byCode.get(occurrence.code);
+      const sharing = all.get(occurrence.code);
       if (sharing) sharing.push(occurrence);
-      else codes.byCode.set(occurrence.code, [occurrence]);
+      else all.set(occurrence.code, [occurrence]);
     }
   });
+  // Kept with the lint for the checks across files: only the shared codes, not a list for each of
+  // a national file's codes.
+  const byCode = new Map([...all].filter(([, sharing]) => sharing.length > 1));
+  const codes: FileCodes = { byDocument, byCode };
   codesOfFile.set(documents, codes);
   return codes;
 }

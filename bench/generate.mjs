@@ -40,8 +40,12 @@ function verhoeffDigit(digits) {
   return String(INV[c]);
 }
 
-/** The data of one provider with `units` care units (each with two sections). */
-export function providerData({ units, violations = true }) {
+/**
+ * The data of one provider with `units` care units (each with two sections), whose SOR codes run
+ * from `firstCode` on: files of one workspace that are meant to be different providers' get codes
+ * of their own and a CVR of their own, as real files have.
+ */
+export function providerData({ units, violations = true, firstCode = 1000, cvr = '29403473' }) {
   const institutions = [];
   for (let i = 0; i < units; i++) {
     const [postalCode, city] = PLACES[i % PLACES.length];
@@ -49,7 +53,7 @@ export function providerData({ units, violations = true }) {
     const broken = violations && i % 97 === 0;
     const institution = {
       name: `Plejecenter ${street} ${i + 1}`,
-      sorId: sorCode(1000 + i),
+      sorId: sorCode(firstCode + i),
       unitType: broken && i % 2 === 0 ? 'plejehjem' : 'plejeenhed',
       legalBasis: LAWS[i % LAWS.length],
       visitingAddress: { street, houseNumber: String((i % 120) + 1), postalCode, city: broken ? 'Aarhus' : city },
@@ -67,7 +71,7 @@ export function providerData({ units, violations = true }) {
   return {
     provider: {
       name: 'Omsorgshuset ApS',
-      cvr: '29403473',
+      cvr,
       postalAddress: { street: 'Søndergade', houseNumber: '14', postalCode: '8000', city: 'Aarhus C' },
     },
     institutions,
@@ -79,8 +83,8 @@ function uuid(i) {
   return `0a3f50a0-73bf-32b8-e044-${hex}`;
 }
 
-export function generateProvider({ units, format = 'yaml', violations = true }) {
-  const data = providerData({ units, violations });
+export function generateProvider({ units, format = 'yaml', violations = true, firstCode, cvr }) {
+  const data = providerData({ units, violations, firstCode, cvr });
   return format === 'json' ? JSON.stringify(data, null, 2) + '\n' : toYaml(data);
 }
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateProvider, sorCode } from './generate.mjs';
+import { generateProvider } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
 const protocol = require('vscode-languageserver-protocol/node');
@@ -29,11 +29,7 @@ const EDITS = 30;
 
 /** A provider's YAML with its own CVR and SOR codes from `firstCode` on. */
 function provider(index, units, firstCode) {
-  let next = firstCode;
-  const cvr = String(10_000_000 + index * 7919).slice(0, 8);
-  return generateProvider({ units, format: 'yaml', violations: true })
-    .replace('cvr: "29403473"', `cvr: "${cvr}"`)
-    .replace(/sorId: "\d+"/g, () => `sorId: "${sorCode(next++)}"`);
+  return generateProvider({ units, format: 'yaml', violations: true, firstCode, cvr: String(10_000_000 + index * 7919).slice(0, 8) });
 }
 
 async function measure(label, files, settings = {}) {

@@ -33,13 +33,13 @@ export interface ClosedScope {
   today: string | undefined;
 }
 
-/** What the server's main thread asks of the index (handlers/workspace.ts). */
 /**
  * Text one `read` message indexes at most, beyond its first file: an editor's lint that comes while
  * the workspace is read at start waits for this much (a 1,000-unit file is about 500 KB).
  */
 const READ_BUDGET_BYTES = 256 * 1024;
 
+/** What the server's main thread asks of the index (handlers/workspace.ts). */
 export type WorkspaceWork =
   /** The SOR files of the workspace folders, within the bounds (the index is emptied of closed files first). */
   | { kind: 'find'; folders: string[]; bounds: IndexBounds }

@@ -35,7 +35,7 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
   if (isStreamed(value)) {
     yield* arrayPieces(value[STREAMED], indent, false);
   } else if (!holdsStreamed(value)) {
-    yield (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, '\n' + indent);
+    yield stringified(value, indent);
   } else if (Array.isArray(value)) {
     yield* arrayPieces(value, indent, true);
   } else {
@@ -60,8 +60,13 @@ function* arrayPieces(items: Iterable<unknown>, indent: string, search: boolean)
   for (const item of items) {
     yield (first ? '[\n' : ',\n') + inner;
     if (search || isStreamed(item)) yield* jsonPieces(item, inner);
-    else yield (JSON.stringify(item, null, 2) ?? 'null').replace(/\n/g, '\n' + inner);
+    else yield stringified(item, inner);
     first = false;
   }
   yield first ? '[]' : `\n${indent}]`;
+}
+
+/** A value as JSON.stringify writes it, its lines indented to stand at `indent`. */
+function stringified(value: unknown, indent: string): string {
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, '\n' + indent);
 }

@@ -30,6 +30,10 @@ const COMMA = 0x2c;
 const DASH = 0x2d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
 
 /** The tree of a one-document text, and its keys written twice; undefined where the reader declines. */
 export function readBlockYaml(text: string): { root: Node; duplicates: DuplicateKey[] } | undefined {
@@ -129,7 +133,7 @@ class BlockReader {
       const c = text.charCodeAt(this.pos);
       if (c === LF || c === HASH || this.pos >= text.length || c === DASH) throw DECLINE;
       let next: number;
-      if (c === OPEN_BRACE || c === 0x22 || c === 0x27 || !this.plainKeyFollows()) {
+      if (c === OPEN_BRACE || c === DOUBLE_QUOTE || c === SINGLE_QUOTE || !this.plainKeyFollows()) {
         open.push(this.inlineValue(false));
         this.endOfLine();
         next = this.nextContent();
@@ -155,14 +159,14 @@ class BlockReader {
   private inlineValue(inFlow: boolean): Node {
     const c = this.text.charCodeAt(this.pos);
     if (c === OPEN_BRACE && !inFlow) return this.flowMapping();
-    if (c === 0x22 || c === 0x27) return this.quoted(c);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(c);
     return this.plain(inFlow, false);
   }
 
   /** A plain key followed by `:` and its separator, leaving `pos` at the colon. */
   private key(): ScalarNode {
     const c = this.text.charCodeAt(this.pos);
-    if (c === 0x22 || c === 0x27) throw DECLINE;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) throw DECLINE;
     const key = this.plain(false, true);
     if (key.end - key.start > MAX_KEY_LENGTH || key.text === '<<') throw DECLINE;
     return key;
@@ -198,7 +202,7 @@ class BlockReader {
         if (text.charCodeAt(i + 1) === HASH) break;
         continue;
       }
-      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
+      if (this.lineEndsAt(i)) break;
       if (c === COLON) {
         if (this.breakOrSpaceAt(i + 1)) {
           if (!isKey) throw DECLINE;
@@ -209,7 +213,7 @@ class BlockReader {
         if (c < SPACE || isUnsure(c)) throw DECLINE;
       } else if (inFlow && (c === COMMA || c === CLOSE_BRACE)) {
         break;
-      } else if (inFlow && (c === OPEN_BRACE || c === 0x5b || c === 0x5d || c === HASH)) {
+      } else if (inFlow && (c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === HASH)) {
         throw DECLINE;
       }
       end = i + 1;
@@ -288,11 +292,11 @@ class BlockReader {
     let i = this.pos + 1;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
+      if (this.lineEndsAt(i)) break;
       if (c < SPACE || (c >= 0x7f && isUnsure(c))) throw DECLINE;
       if (c !== SPACE) last = c;
     }
-    if (last === 0x5d || last === CLOSE_BRACE) throw DECLINE;
+    if (last === CLOSE_BRACKET || last === CLOSE_BRACE) throw DECLINE;
     this.pos = i;
   }
 
@@ -310,7 +314,7 @@ class BlockReader {
       this.skipSpaces();
       const c = text.charCodeAt(this.pos);
       if (this.pos >= text.length) return -1;
-      if (c === LF || (c === CR && text.charCodeAt(this.pos + 1) === LF)) continue;
+      if (this.lineEndsAt(this.pos)) continue;
       if (c === HASH) {
         this.comment();
         continue;
@@ -338,7 +342,6 @@ class BlockReader {
   }
 }
 
-
 /** The collection's entries or items, from `base` to the stack's top, moved into a list of their number. */
 function takeFrom<T>(stack: T[], base: number): T[] {
   const taken = stack.slice(base);
@@ -350,8 +353,8 @@ function takeFrom<T>(stack: T[], base: number): T[] {
 function isIndicator(c: number): boolean {
   switch (c) {
     case COMMA:
-    case 0x5b: // [
-    case 0x5d: // ]
+    case OPEN_BRACKET:
+    case CLOSE_BRACKET:
     case OPEN_BRACE:
     case CLOSE_BRACE:
     case HASH:
@@ -360,8 +363,8 @@ function isIndicator(c: number): boolean {
     case 0x21: // !
     case 0x7c: // |
     case 0x3e: // >
-    case 0x27: // '
-    case 0x22: // "
+    case SINGLE_QUOTE:
+    case DOUBLE_QUOTE:
     case 0x25: // %
     case 0x40: // @
     case 0x60: // `

@@ -1,7 +1,8 @@
 // Builds the JSON Schema validators sor-lint runs, as ajv's standalone code, from schemas/*.json:
 // compiling a schema at run time cost every lint ~25 ms (the format's) and every run with a
-// configuration file more (the config file's). The modules are committed, so the TS sources
-// (vitest) and the bundles run the same code; a test checks they still equal what this script makes.
+// configuration file more (the config file's). The build (scripts/build.mjs, also run by `npm ci`)
+// writes the modules beside the TS sources, so vitest and the bundles run the same code; git
+// ignores them, as they are made, and a test checks they still equal what this script makes.
 //   node scripts/build-validators.mjs                 write the modules
 //   node scripts/build-validators.mjs --stdout PATH   print the module at PATH instead (the test compares the two)
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -71,12 +72,21 @@ ${imports.join('\n')}
 ${body.replace(/\n{2,}/g, '\n')}`;
 }
 
-const modules = Object.fromEntries(Object.entries(MODULES).map(([path, { from, code }]) => [path, render(from, code())]));
-const stdoutIndex = process.argv.indexOf('--stdout');
-if (stdoutIndex >= 0) {
-  const path = process.argv[stdoutIndex + 1];
-  if (!(path in modules)) throw new Error(`no such module: ${path} (one of ${Object.keys(modules).join(', ')})`);
-  process.stdout.write(modules[path]);
-} else {
-  for (const [path, text] of Object.entries(modules)) writeFileSync(`${root}${path}`, text);
+const validatorModules = () => Object.fromEntries(Object.entries(MODULES).map(([path, { from, code }]) => [path, render(from, code())]));
+
+/** Writes every validator module where the sources import it. */
+export function writeValidators() {
+  for (const [path, text] of Object.entries(validatorModules())) writeFileSync(`${root}${path}`, text);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const stdoutIndex = process.argv.indexOf('--stdout');
+  if (stdoutIndex >= 0) {
+    const modules = validatorModules();
+    const path = process.argv[stdoutIndex + 1];
+    if (!(path in modules)) throw new Error(`no such module: ${path} (one of ${Object.keys(modules).join(', ')})`);
+    process.stdout.write(modules[path]);
+  } else {
+    writeValidators();
+  }
 }

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeValidators } from './build-validators.mjs';
 import { thirdPartyLicenses } from './third-party-licenses.mjs';
 
 const production = process.argv.includes('--production');
@@ -43,6 +44,9 @@ const entries = [
   ...Object.entries(LOADED_WHEN_ASKED).map(([source, out]) => ({ in: source, out })),
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
+
+// The schema validators are sources the bundles import: made first, from schemas/.
+writeValidators();
 
 const metafiles = {};
 for (const entry of entries) {

@@ -13,6 +13,22 @@ export interface MapNode extends Span {
   entries: Pair[];
   /** false when a syntax error cut the mapping short: absence of a key proves nothing. */
   complete: boolean;
+  /** A `<<` key (a YAML merge key) is among the entries: only then does `entriesOf` (model.ts) expand them. */
+  merges: boolean;
+}
+
+/** Every parser makes its mappings here, so each knows once whether it has a merge key and all have one shape. */
+export function mapNode(entries: Pair[], complete: boolean, start: number, end: number): MapNode {
+  return { kind: 'map', entries, complete, start, end, merges: hasMergeKey(entries) };
+}
+
+export function hasMergeKey(entries: readonly Pair[]): boolean {
+  for (const pair of entries) if (isMergeKey(pair)) return true;
+  return false;
+}
+
+export function isMergeKey(pair: Pair): boolean {
+  return pair.key.text === '<<';
 }
 
 /**

@@ -7,7 +7,7 @@
 // across two of them, one that changes the list's structure, a YAML stream or alias, a syntax
 // error, other options.
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
-import { Pair } from './ast.js';
+import { mapNode, Pair } from './ast.js';
 import type { Finding } from './finding.js';
 import type { LintOptions, LintResult, LintSetup, RuleFailure } from './lint.js';
 import { PARSE_RULE_ID, directivesOf, finished, lintRecorded, lintSetup, runRules } from './lint.js';
@@ -254,7 +254,7 @@ function modelOf(item: MapNode, list: InstitutionList, document: SorDocument, li
   const { root } = list;
   const pair = fieldPair(root, 'institutions')!;
   const seq: SeqNode = { kind: 'seq', items: [item], complete: true, start: list.seq.start, end: listEnd };
-  const alone: MapNode = { kind: 'map', entries: [new Pair(pair.key, seq)], complete: true, start: root.start, end: listEnd };
+  const alone = mapNode([new Pair(pair.key, seq)], true, root.start, listEnd);
   const { institutions, entities } = buildModel(alone, document.language, true);
   const entity = institutions[0];
   entity.parent = document.provider;

@@ -1,7 +1,7 @@
 // The typed view of one document: the provider, its institutions and units, each field with the
 // syntax node it came from, so a rule reads `unit.fields.unitType` and reports at its span.
 import type { MapNode, Node, Pair, ScalarNode, SeqNode, Span } from './ast.js';
-import { resolve } from './ast.js';
+import { isMergeKey, resolve } from './ast.js';
 import type { Language } from './parse.js';
 
 /** provider = SOR institutionsejer, institution = sundhedsinstitution, unit = organisatorisk enhed. */
@@ -169,8 +169,8 @@ function toAddress(pair: Pair): Address {
 
 /** A mapping's pairs, with YAML merge keys (`<<: *defaults`) expanded; own keys win. */
 export function entriesOf(map: MapNode): Pair[] {
-  // The common case allocates nothing: most mappings have no merge key.
-  if (!map.entries.some(isMergeKey)) return map.entries;
+  // The common case allocates nothing: most mappings have no merge key, and say so (`merges`).
+  if (!map.merges) return map.entries;
   const merges = map.entries.filter(isMergeKey);
   const own = map.entries.filter((pair) => pair.key.text !== '<<');
   const seen = new Set(own.map((pair) => pair.key.text));
@@ -188,10 +188,6 @@ export function entriesOf(map: MapNode): Pair[] {
     }
   }
   return [...own, ...merged];
-}
-
-function isMergeKey(pair: Pair): boolean {
-  return pair.key.text === '<<';
 }
 
 export function fieldPair(map: MapNode, key: string): Pair | undefined {

@@ -28,20 +28,37 @@ export function hasMergeKey(entries: readonly Pair[]): boolean {
 }
 
 export function isMergeKey(pair: Pair): boolean {
-  return pair.key.text === '<<';
+  return pair.keyText === '<<';
 }
 
 /**
  * A key and its value. It is also the model's `Field` (model.ts): what a rule reads of a field
  * (its value with aliases resolved, that value's text) is read through the pair, not copied into
- * an object of its own, since a national file has hundreds of thousands of fields.
+ * an object of its own, since a national file has hundreds of thousands of fields. The key is
+ * held in the pair itself (its text, form and span) rather than as a scalar node beside it: one
+ * object a pair instead of two, alive to the end of the lint. `key` makes its node when asked.
  */
 export class Pair {
+  readonly keyText: string | null;
+  readonly keyForm: ScalarForm;
+  keyStart: number;
+  keyEnd: number;
+
   constructor(
-    public key: ScalarNode,
+    key: ScalarNode,
     /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
     public value: Node,
-  ) {}
+  ) {
+    this.keyText = key.text;
+    this.keyForm = key.form;
+    this.keyStart = key.start;
+    this.keyEnd = key.end;
+  }
+
+  /** The key as a node: a new one each time, so compare keys by their span, never by identity. */
+  get key(): ScalarNode {
+    return scalarNode(this.keyText, this.keyForm, this.keyStart, this.keyEnd);
+  }
 
   /** The field's pair is the pair itself. */
   get pair(): Pair {
@@ -134,6 +151,6 @@ export function resolve(node: Node): Node | undefined {
 }
 
 export function pairOf(map: MapNode, key: string): Pair | undefined {
-  for (const pair of map.entries) if (pair.key.text === key) return pair;
+  for (const pair of map.entries) if (pair.keyText === key) return pair;
   return undefined;
 }

@@ -101,7 +101,7 @@ function institutionBounds(result: LintResult, list: InstitutionList): { starts:
   const starts = seq.items.map((item) => lineStart(text, item.start));
   // The last institution's text runs to the next key of the top level (comments included), or the end.
   let end = text.length;
-  for (const pair of root.entries) if (pair.key.start > seq.end && pair.key.start < end) end = lineStart(text, pair.key.start);
+  for (const pair of root.entries) if (pair.keyStart > seq.end && pair.keyStart < end) end = lineStart(text, pair.keyStart);
   return { starts, ends: [...starts.slice(1), end] };
 }
 
@@ -284,8 +284,8 @@ function replaceInstitution(
   const last = index === seq.items.length - 1;
   for (const pair of root.entries) {
     if (pair.value === seq) continue;
-    if (pair.key.start >= oldEnd) {
-      shift(pair.key, delta);
+    if (pair.keyStart >= oldEnd) {
+      shiftKey(pair, delta);
       shift(pair.value, delta);
     }
   }
@@ -311,9 +311,21 @@ function shift(tree: Node, delta: number): void {
     const node = stack.pop()!;
     node.start += delta;
     node.end += delta;
-    if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
-    else if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+    if (node.kind === 'map') {
+      for (const pair of node.entries) {
+        shiftKey(pair, delta);
+        stack.push(pair.value);
+      }
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) stack.push(item);
+    }
   }
+}
+
+/** A pair holds its key's span itself (`Pair.key` is a new node each time). */
+function shiftKey(pair: Pair, delta: number): void {
+  pair.keyStart += delta;
+  pair.keyEnd += delta;
 }
 
 /** No alias in the tree, and no deeper nesting than the parser allows the same tree two levels further down in the file. */

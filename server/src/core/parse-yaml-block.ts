@@ -116,7 +116,7 @@ class BlockReader {
     }
     const entries = takeFrom(pairs, base);
     const last = entries[entries.length - 1];
-    const map = mapNode(entries, true, start, Math.max(last.key.end, last.value.end));
+    const map = mapNode(entries, true, start, Math.max(last.keyEnd, last.value.end));
     findDuplicateKeys(map, this.duplicates);
     return map;
   }

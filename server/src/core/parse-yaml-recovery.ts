@@ -122,7 +122,7 @@ class Converter {
       entries.push(new Pair(key, value));
     }
     const last = entries[entries.length - 1];
-    const end = flow ? flowEnd : last ? Math.max(last.key.end, last.value.end) : start;
+    const end = flow ? flowEnd : last ? Math.max(last.keyEnd, last.value.end) : start;
     const map = mapNode(entries, !this.touched({ start, end: Math.max(end, flowEnd) }), start, end);
     findDuplicateKeys(map, this.duplicates);
     return map;

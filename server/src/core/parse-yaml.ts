@@ -310,7 +310,7 @@ class TreeBuilder {
 
 function lastEnd(entries: Pair[]): number {
   const last = entries[entries.length - 1];
-  return last ? Math.max(last.key.end, last.value.end) : 0;
+  return last ? Math.max(last.keyEnd, last.value.end) : 0;
 }
 
 

@@ -70,4 +70,26 @@ describe('a syntax error inside one list item', () => {
     const seen = described(lintText(text, { fileName: 'p.sor.yaml' }));
     expect(seen.filter((f) => f.ruleId === 'contact-format').map((f) => f.text)).toEqual(['"12"', '"56"']);
   });
+
+  it('expands a merge key in the items before it, as a file without the error does', () => {
+    // Each reader makes its own mappings; the one that re-reads a broken document must mark a `<<` as every reader does.
+    const merged = `provider:
+  name: Omsorgshuset ApS
+  cvr: "29403473"
+institutions:
+  - &fælles
+    name: Plejecenter Østervang
+    unitType: afsnit
+    phone: "12"
+  - <<: *fælles
+    name: Plejecenter Birkely
+`;
+    const phones = (text: string) => described(lintText(text, { fileName: 'p.sor.yaml' })).filter((f) => f.ruleId === 'contact-format').map((f) => [f.line, f.message.slice(0, 55)]);
+    const expected = [
+      [8, 'The phone number "12" of "Plejecenter Østervang" does n'],
+      [8, 'The phone number "12" of "Plejecenter Birkely" does not'],
+    ];
+    expect(phones(merged)).toEqual(expected);
+    expect(phones(merged + broken['an unclosed quote'].item)).toEqual(expected);
+  });
 });

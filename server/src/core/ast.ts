@@ -13,19 +13,52 @@ export interface MapNode extends Span {
   entries: Pair[];
   /** false when a syntax error cut the mapping short: absence of a key proves nothing. */
   complete: boolean;
+  /** A `<<` key (a YAML merge key) is among the entries: only then does `entriesOf` (model.ts) expand them. */
+  merges: boolean;
+}
+
+/** Every parser makes its mappings here, so each knows once whether it has a merge key and all have one shape. */
+export function mapNode(entries: Pair[], complete: boolean, start: number, end: number): MapNode {
+  return { kind: 'map', entries, complete, start, end, merges: hasMergeKey(entries) };
+}
+
+export function hasMergeKey(entries: readonly Pair[]): boolean {
+  for (const pair of entries) if (isMergeKey(pair)) return true;
+  return false;
+}
+
+export function isMergeKey(pair: Pair): boolean {
+  return pair.keyText === '<<';
 }
 
 /**
  * A key and its value. It is also the model's `Field` (model.ts): what a rule reads of a field
  * (its value with aliases resolved, that value's text) is read through the pair, not copied into
- * an object of its own, since a national file has hundreds of thousands of fields.
+ * an object of its own, since a national file has hundreds of thousands of fields. The key is
+ * held in the pair itself (its text, form and span) rather than as a scalar node beside it: one
+ * object a pair instead of two, alive to the end of the lint. `key` makes its node when asked.
  */
 export class Pair {
+  readonly keyText: string | null;
+  readonly keyForm: ScalarForm;
+  keyStart: number;
+  keyEnd: number;
+
   constructor(
-    public key: ScalarNode,
+    key: ScalarNode,
     /** An absent value (`key:`) is a null scalar with an empty span right after the colon. */
     public value: Node,
-  ) {}
+  ) {
+    this.keyText = key.text;
+    this.keyForm = key.form;
+    this.keyStart = key.start;
+    this.keyEnd = key.end;
+  }
+
+  /** The key as a node: a new one each time, so compare keys by their span, never by identity. */
+  get key(): ScalarNode {
+    return scalarNode(this.keyText, this.keyForm, this.keyStart, this.keyEnd);
+  }
 
   /** The field's pair is the pair itself. */
   get pair(): Pair {
@@ -118,6 +151,6 @@ export function resolve(node: Node): Node | undefined {
 }
 
 export function pairOf(map: MapNode, key: string): Pair | undefined {
-  for (const pair of map.entries) if (pair.key.text === key) return pair;
+  for (const pair of map.entries) if (pair.keyText === key) return pair;
   return undefined;
 }

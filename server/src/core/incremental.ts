@@ -7,7 +7,7 @@
 // across two of them, one that changes the list's structure, a YAML stream or alias, a syntax
 // error, other options.
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
-import { Pair } from './ast.js';
+import { mapNode, Pair } from './ast.js';
 import type { Finding } from './finding.js';
 import type { LintOptions, LintResult, LintSetup, RuleFailure } from './lint.js';
 import { PARSE_RULE_ID, directivesOf, finished, lintRecorded, lintSetup, runRules } from './lint.js';
@@ -101,7 +101,7 @@ function institutionBounds(result: LintResult, list: InstitutionList): { starts:
   const starts = seq.items.map((item) => lineStart(text, item.start));
   // The last institution's text runs to the next key of the top level (comments included), or the end.
   let end = text.length;
-  for (const pair of root.entries) if (pair.key.start > seq.end && pair.key.start < end) end = lineStart(text, pair.key.start);
+  for (const pair of root.entries) if (pair.keyStart > seq.end && pair.keyStart < end) end = lineStart(text, pair.keyStart);
   return { starts, ends: [...starts.slice(1), end] };
 }
 
@@ -254,7 +254,7 @@ function modelOf(item: MapNode, list: InstitutionList, document: SorDocument, li
   const { root } = list;
   const pair = fieldPair(root, 'institutions')!;
   const seq: SeqNode = { kind: 'seq', items: [item], complete: true, start: list.seq.start, end: listEnd };
-  const alone: MapNode = { kind: 'map', entries: [new Pair(pair.key, seq)], complete: true, start: root.start, end: listEnd };
+  const alone = mapNode([new Pair(pair.key, seq)], true, root.start, listEnd);
   const { institutions, entities } = buildModel(alone, document.language, true);
   const entity = institutions[0];
   entity.parent = document.provider;
@@ -284,8 +284,8 @@ function replaceInstitution(
   const last = index === seq.items.length - 1;
   for (const pair of root.entries) {
     if (pair.value === seq) continue;
-    if (pair.key.start >= oldEnd) {
-      shift(pair.key, delta);
+    if (pair.keyStart >= oldEnd) {
+      shiftKey(pair, delta);
       shift(pair.value, delta);
     }
   }
@@ -311,9 +311,21 @@ function shift(tree: Node, delta: number): void {
     const node = stack.pop()!;
     node.start += delta;
     node.end += delta;
-    if (node.kind === 'map') for (const pair of node.entries) stack.push(pair.key, pair.value);
-    else if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+    if (node.kind === 'map') {
+      for (const pair of node.entries) {
+        shiftKey(pair, delta);
+        stack.push(pair.value);
+      }
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) stack.push(item);
+    }
   }
+}
+
+/** A pair holds its key's span itself (`Pair.key` is a new node each time). */
+function shiftKey(pair: Pair, delta: number): void {
+  pair.keyStart += delta;
+  pair.keyEnd += delta;
 }
 
 /** No alias in the tree, and no deeper nesting than the parser allows the same tree two levels further down in the file. */

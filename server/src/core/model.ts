@@ -1,7 +1,7 @@
 // The typed view of one document: the provider, its institutions and units, each field with the
 // syntax node it came from, so a rule reads `unit.fields.unitType` and reports at its span.
 import type { MapNode, Node, Pair, ScalarNode, SeqNode, Span } from './ast.js';
-import { resolve } from './ast.js';
+import { isMergeKey, resolve } from './ast.js';
 import type { Language } from './parse.js';
 
 /** provider = SOR institutionsejer, institution = sundhedsinstitution, unit = organisatorisk enhed. */
@@ -106,7 +106,7 @@ function makeEntity(level: Level, map: MapNode, parent: Entity | undefined, all:
   let addresses: Entity['addresses'] | undefined;
   let childrenPair: Pair | undefined;
   for (const pair of entriesOf(map)) {
-    const name = pair.key.text;
+    const name = pair.keyText;
     // Of a key written twice (a parse finding) the first counts, as in the schema's view (value.ts).
     if (name === null) continue;
     if (SCALAR_FIELD_SET.has(name)) fields[name as ScalarField] ??= pair;
@@ -160,7 +160,7 @@ function toAddress(pair: Pair): Address {
   const parts: Partial<Record<AddressPart, Field>> = {};
   let coordinates: Field | undefined;
   for (const entry of map ? entriesOf(map) : []) {
-    const name = entry.key.text;
+    const name = entry.keyText;
     if (name === 'coordinates') coordinates = entry;
     else if (name !== null && ADDRESS_PART_SET.has(name)) parts[name as AddressPart] = entry;
   }
@@ -169,11 +169,11 @@ function toAddress(pair: Pair): Address {
 
 /** A mapping's pairs, with YAML merge keys (`<<: *defaults`) expanded; own keys win. */
 export function entriesOf(map: MapNode): Pair[] {
-  // The common case allocates nothing: most mappings have no merge key.
-  if (!map.entries.some(isMergeKey)) return map.entries;
+  // The common case allocates nothing: most mappings have no merge key, and say so (`merges`).
+  if (!map.merges) return map.entries;
   const merges = map.entries.filter(isMergeKey);
-  const own = map.entries.filter((pair) => pair.key.text !== '<<');
-  const seen = new Set(own.map((pair) => pair.key.text));
+  const own = map.entries.filter((pair) => !isMergeKey(pair));
+  const seen = new Set(own.map((pair) => pair.keyText));
   const merged: Pair[] = [];
   for (const merge of merges) {
     const value = resolve(merge.value);
@@ -181,8 +181,8 @@ export function entriesOf(map: MapNode): Pair[] {
     for (const source of sources) {
       if (source?.kind !== 'map' || source === map) continue;
       for (const pair of source.entries) {
-        if (seen.has(pair.key.text)) continue;
-        seen.add(pair.key.text);
+        if (seen.has(pair.keyText)) continue;
+        seen.add(pair.keyText);
         merged.push(pair);
       }
     }
@@ -190,12 +190,8 @@ export function entriesOf(map: MapNode): Pair[] {
   return [...own, ...merged];
 }
 
-function isMergeKey(pair: Pair): boolean {
-  return pair.key.text === '<<';
-}
-
 export function fieldPair(map: MapNode, key: string): Pair | undefined {
-  return entriesOf(map).find((pair) => pair.key.text === key);
+  return entriesOf(map).find((pair) => pair.keyText === key);
 }
 
 function asMap(node: Node | undefined): MapNode | undefined {
@@ -246,8 +242,8 @@ export function displayName(entity: Entity): string {
  */
 export function entitySpan(entity: Entity): Span {
   const name = entity.fields.name;
-  if (name && name.pair.key.start >= entity.map.start) return { start: name.key.start, end: name.node.end > name.key.end ? name.node.end : name.key.end };
+  if (name && name.pair.keyStart >= entity.map.start) return { start: name.pair.keyStart, end: Math.max(name.node.end, name.pair.keyEnd) };
   const first = entity.map.entries[0];
-  if (first) return { start: first.key.start, end: first.key.end };
+  if (first) return { start: first.keyStart, end: first.keyEnd };
   return { start: entity.map.start, end: Math.min(entity.map.end, entity.map.start + 1) };
 }

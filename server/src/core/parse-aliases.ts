@@ -79,7 +79,8 @@ function expansionOf(node: Node, expanded: Map<Node, number>): number {
     case 'seq':
       return node.items.reduce((sum, item) => sum + expanded.get(item)!, 1);
     case 'map':
-      return node.entries.reduce((sum, pair) => sum + expanded.get(pair.key)! + expanded.get(pair.value)!, 1);
+      // A key is a scalar: one value.
+      return node.entries.reduce((sum, pair) => sum + 1 + expanded.get(pair.value)!, 1);
   }
 }
 

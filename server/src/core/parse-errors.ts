@@ -1,6 +1,6 @@
 // What the parsers report: a syntax error, a key written twice, aliases that expand too far.
 // Each is a `parse` finding with its range and a message in both languages.
-import type { AliasNode, MapNode, ScalarNode, Span } from './ast.js';
+import type { AliasNode, MapNode, Pair, ScalarNode, Span } from './ast.js';
 import type { Msg } from './i18n.js';
 import { msg } from './i18n.js';
 import { LineIndex } from './lines.js';
@@ -37,22 +37,22 @@ export function findDuplicateKeys(map: MapNode, into: DuplicateKey[]): void {
   // Every unit and address is a small mapping: comparing pairs costs less than a Map each.
   if (entries.length <= SMALL_MAPPING) {
     for (let i = 1; i < entries.length; i++) {
-      const key = entries[i].key;
-      if (key.text === null) continue;
+      const name = entries[i].keyText;
+      if (name === null) continue;
       for (let j = 0; j < i; j++) {
-        if (entries[j].key.text !== key.text) continue;
-        into.push({ key, first: entries[j].key });
+        if (entries[j].keyText !== name) continue;
+        into.push({ key: entries[i].key, first: entries[j].key });
         break;
       }
     }
     return;
   }
-  const first = new Map<string, ScalarNode>();
-  for (const { key } of entries) {
-    if (key.text === null) continue;
-    const earlier = first.get(key.text);
-    if (!earlier) first.set(key.text, key);
-    else into.push({ key, first: earlier });
+  const first = new Map<string, Pair>();
+  for (const pair of entries) {
+    if (pair.keyText === null) continue;
+    const earlier = first.get(pair.keyText);
+    if (!earlier) first.set(pair.keyText, pair);
+    else into.push({ key: pair.key, first: earlier.key });
   }
 }
 

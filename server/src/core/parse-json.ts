@@ -1,7 +1,7 @@
 // JSON to our syntax tree: a single pass over the text that records every node's span. JSON.parse
 // gives no positions, and a general parser would cost more than the whole lint may.
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
-import { Pair, scalarNode } from './ast.js';
+import { hasMergeKey, mapNode, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { duplicateKeyErrors, findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -59,7 +59,7 @@ class JsonParser {
     for (let i = this.open.length - 1; i >= 0; i--) {
       const { node } = this.open[i];
       node.complete = false;
-      if (node.kind === 'map') findDuplicateKeys(node, this.duplicates);
+      if (node.kind === 'map') this.closeMap(node);
       node.end = Math.max(node.start + 1, at);
       const parent = this.open[i - 1];
       if (!parent) break;
@@ -78,7 +78,7 @@ class JsonParser {
   }
 
   private object(): MapNode {
-    const node: MapNode = { kind: 'map', entries: [], complete: true, start: this.pos, end: this.pos };
+    const node = mapNode([], true, this.pos, this.pos);
     const frame = this.enter(node);
     this.pos++;
     this.skipSpace();
@@ -95,7 +95,6 @@ class JsonParser {
         if (this.separator(0x7d, "',' or '}'")) break;
       }
     }
-    findDuplicateKeys(node, this.duplicates);
     return this.leave(node);
   }
 
@@ -138,9 +137,19 @@ class JsonParser {
     this.pos++;
     node.end = this.pos;
     this.open.pop();
-    if (node.kind === 'map') node.entries = node.entries.slice();
-    else node.items = node.items.slice();
+    if (node.kind === 'map') {
+      node.entries = node.entries.slice();
+      this.closeMap(node);
+    } else {
+      node.items = node.items.slice();
+    }
     return node;
+  }
+
+  /** Its entries are all read (an object's pairs are pushed as they come). */
+  private closeMap(node: MapNode): void {
+    node.merges = hasMergeKey(node.entries);
+    findDuplicateKeys(node, this.duplicates);
   }
 
 

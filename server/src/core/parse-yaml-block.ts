@@ -7,7 +7,7 @@
 // duplicate keys are the ones the js-yaml path gives (test/core/parse-yaml-block.test.ts holds it
 // to that).
 import type { MapNode, Node, ScalarNode, SeqNode } from './ast.js';
-import { nullScalarAt, Pair, scalarNode } from './ast.js';
+import { mapNode, nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey } from './parse-errors.js';
 import { findDuplicateKeys } from './parse-errors.js';
 import { plainScalar } from './parse-yaml-nodes.js';
@@ -116,7 +116,7 @@ class BlockReader {
     }
     const entries = takeFrom(pairs, base);
     const last = entries[entries.length - 1];
-    const map: MapNode = { kind: 'map', entries, complete: true, start, end: Math.max(last.key.end, last.value.end) };
+    const map = mapNode(entries, true, start, Math.max(last.keyEnd, last.value.end));
     findDuplicateKeys(map, this.duplicates);
     return map;
   }
@@ -263,7 +263,7 @@ class BlockReader {
       this.skipSpaces();
       if (text.charCodeAt(this.pos) === CLOSE_BRACE) throw DECLINE;
     }
-    const map: MapNode = { kind: 'map', entries: takeFrom(pairs, base), complete: true, start, end: this.pos };
+    const map = mapNode(takeFrom(pairs, base), true, start, this.pos);
     findDuplicateKeys(map, this.duplicates);
     return map;
   }

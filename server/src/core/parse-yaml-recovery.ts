@@ -7,7 +7,7 @@
 import type { Node as YamlNode, Pair as YamlPair } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
-import { nullScalarAt, Pair, scalarNode } from './ast.js';
+import { mapNode, nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { findDuplicateKeys, syntaxError } from './parse-errors.js';
 import type { ParsedDocument } from './parse.js';
@@ -122,8 +122,8 @@ class Converter {
       entries.push(new Pair(key, value));
     }
     const last = entries[entries.length - 1];
-    const end = flow ? flowEnd : last ? Math.max(last.key.end, last.value.end) : start;
-    const map: MapNode = { kind: 'map', entries, complete: !this.touched({ start, end: Math.max(end, flowEnd) }), start, end };
+    const end = flow ? flowEnd : last ? Math.max(last.keyEnd, last.value.end) : start;
+    const map = mapNode(entries, !this.touched({ start, end: Math.max(end, flowEnd) }), start, end);
     findDuplicateKeys(map, this.duplicates);
     return map;
   }

@@ -3,7 +3,7 @@
 // `yaml` package's document model, which matters because the server re-parses on every keystroke.
 import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 import type { AliasNode, MapNode, Node, ScalarNode, SeqNode } from './ast.js';
-import { nullScalarAt, Pair, scalarNode } from './ast.js';
+import { mapNode, nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
 import { boundAliases } from './parse-aliases.js';
 import { asKey, isBlank, plainScalar, trimEnd } from './parse-yaml-nodes.js';
@@ -222,7 +222,7 @@ class TreeBuilder {
     if (pendingKey) entries.push(new Pair(pendingKey, nullScalarAt(pendingKey.end)));
     const last = lastEnd(entries);
     const end = last > start ? Math.max(last, this.flowEnd(last, close)) : this.trimEnd(close, start);
-    const map: MapNode = { kind: 'map', entries: entries.slice(), complete, start, end };
+    const map = mapNode(entries.slice(), complete, start, end);
     findDuplicateKeys(map, this.duplicates);
     return map;
   }
@@ -310,7 +310,7 @@ class TreeBuilder {
 
 function lastEnd(entries: Pair[]): number {
   const last = entries[entries.length - 1];
-  return last ? Math.max(last.key.end, last.value.end) : 0;
+  return last ? Math.max(last.keyEnd, last.value.end) : 0;
 }
 
 

@@ -123,23 +123,21 @@ class BlockReader {
 
   /** A block list whose dashes are at `column`. */
   private list(column: number): SeqNode {
-    const text = this.text;
-    const open = this.items;
-    const base = open.length;
     const start = this.pos;
+    const base = this.items.length;
     for (;;) {
       this.pos++; // the dash
       this.skipSpaces();
-      const c = text.charCodeAt(this.pos);
-      if (c === LF || c === HASH || this.pos >= text.length || c === DASH) throw DECLINE;
+      const c = this.text.charCodeAt(this.pos);
+      if (c === LF || c === HASH || this.pos >= this.text.length || c === DASH) throw DECLINE;
       let next: number;
       if (c === OPEN_BRACE || c === DOUBLE_QUOTE || c === SINGLE_QUOTE || !this.plainKeyFollows()) {
-        open.push(this.inlineValue(false));
+        this.items.push(this.inlineValue(false));
         this.endOfLine();
         next = this.nextContent();
       } else {
         // `- key: value`: a mapping whose keys stand where this first one does.
-        open.push(this.block(this.column()));
+        this.items.push(this.block(this.column()));
         next = this.column();
       }
       if (next === column && this.startsListItem()) continue;
@@ -147,7 +145,7 @@ class BlockReader {
       if (next > column) throw DECLINE;
       break;
     }
-    const items = takeFrom(open, base);
+    const items = takeFrom(this.items, base);
     return { kind: 'seq', items, complete: true, start, end: items[items.length - 1].end };
   }
 

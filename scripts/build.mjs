@@ -1,7 +1,8 @@
 // Bundles the command, the language server the extension starts, and the extension itself, each
 // into one file under dist/, and the licences of the packages they carry into
 // dist/THIRD-PARTY-LICENSES.md. What a lint never runs is not in the command's bundle, so a lint
-// does not compile it: `--stdio` loads the language server's bundle, `import` and `preview` their own.
+// does not compile it: `--stdio` loads the language server's bundle, `import` and `preview` their own,
+// and the packages a lint needs only now and then are bundles of their own that it requires when it does.
 import { build } from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,10 +27,26 @@ const LOADED_WHEN_ASKED = {
   'server/src/cli/preview-command.ts': 'dist/cli-preview.js',
 };
 
-/** The command's dynamic imports of those modules become requires of their bundles beside dist/cli.js. */
+/**
+ * The packages the sources `require` only where they need them (`yaml` after a syntax error and for a
+ * YAML configuration, js-yaml where the block reader declines, tinyglobby for a glob), and the bundle
+ * of each: the command loads none of them, or its compile, on a run that does not use it.
+ */
+const PACKAGES_WHEN_ASKED = {
+  yaml: 'dist/yaml.js',
+  'js-yaml': 'dist/js-yaml.js',
+  tinyglobby: 'dist/tinyglobby.js',
+};
+
+/** The command's dynamic imports of those modules, and its requires of those packages, become requires of their bundles beside dist/cli.js. */
 const loadWhenAsked = {
   name: 'load-when-asked',
   setup(build) {
+    // Every import of such a package, so that the command never carries a second copy of one.
+    build.onResolve({ filter: /^[\w-]+$/ }, (args) => {
+      const bundle = PACKAGES_WHEN_ASKED[args.path];
+      return bundle ? { path: `./${path.basename(bundle)}`, external: true } : undefined;
+    });
     build.onResolve({ filter: /\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const source = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
@@ -42,6 +59,8 @@ const loadWhenAsked = {
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', plugins: [loadWhenAsked] },
   ...Object.entries(LOADED_WHEN_ASKED).map(([source, out]) => ({ in: source, out })),
+  // Required, not imported, so that the bundle holds the package's CommonJS build, as the sources' `require` does.
+  ...Object.entries(PACKAGES_WHEN_ASKED).map(([name, out]) => ({ stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, out })),
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 
@@ -50,10 +69,10 @@ writeValidators();
 
 const metafiles = {};
 for (const entry of entries) {
-  if (!existsSync(entry.in)) continue;
+  if (entry.in && !existsSync(entry.in)) continue;
   const result = await build({
     ...common,
-    entryPoints: [entry.in],
+    ...(entry.stdin ? { stdin: entry.stdin } : { entryPoints: [entry.in] }),
     outfile: entry.out,
     external: entry.external ?? [],
     banner: entry.banner ? { js: entry.banner } : undefined,

@@ -57,11 +57,11 @@ function sourceFiles(): string[] {
   return files.sort();
 }
 
-/** Every module specifier a file imports or re-exports, statically or dynamically. */
+/** Every module specifier a file imports or re-exports, statically or dynamically, or requires where it needs it. */
 function specifiers(file: string): string[] {
   if (file.endsWith('.json')) return [];
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const found = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms), ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)];
+  const found = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms), ...text.matchAll(/\b(?:import|require)\(\s*'([^']+)'\s*\)/g)];
   return found.map((m) => m[1]);
 }
 

@@ -231,14 +231,43 @@ describe('--version, --help, --stdio', () => {
   });
 });
 
+/** A copy of the basic fixtures with big.sor.yaml, a provider of 3,000 units (reports of megabytes). */
+function withBigFile(): string {
+  const dir = copyFixtures('basic');
+  const generated = spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '3000'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  writeFileSync(join(dir, 'big.sor.yaml'), generated.stdout);
+  return dir;
+}
+
 describe('a reader that stops early', () => {
   it('`sor-lint big.sor.yaml | head -1` ends quietly, as a Unix writer whose reader left (141)', () => {
-    const dir = copyFixtures('basic');
-    const big = join(dir, 'big.sor.yaml');
-    const generated = spawnSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), '3000'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    writeFileSync(big, generated.stdout);
+    const dir = withBigFile();
     const pipeline = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" big.sor.yaml 2>stderr | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
     expect(pipeline.stdout.trim().split('\n')).toEqual(['big.sor.yaml', 'status 141']);
     expect(readFileSync(join(dir, 'stderr'), 'utf8')).toBe('');
+  });
+});
+
+describe('a reader that starts late', () => {
+  // The command ends as soon as its report is written: a report far larger than a pipe holds must
+  // still reach, whole, a reader that reads nothing until the command has exited (or 3 s passed).
+  it.each([['stylish'], ['json']])('gets the whole %s report and the exit code through a full pipe', async (format) => {
+    const dir = withBigFile();
+    const expected = runCli(['--format', format, 'big.sor.yaml'], { cwd: dir });
+    expect(expected.stdout.length).toBeGreaterThan(256 << 10);
+    const child = spawn(process.execPath, [CLI, '--format', format, 'big.sor.yaml'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const code = await exited;
+    await closed;
+    expect(Buffer.concat(stderr).toString('utf8')).toBe('');
+    expect(Buffer.concat(stdout).toString('utf8')).toBe(expected.stdout);
+    expect(code).toBe(1);
+    expect(expected.code).toBe(1);
   });
 });

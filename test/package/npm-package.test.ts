@@ -41,9 +41,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the npm package', () => {
   it('holds the bundle, schemas, docs, README, licence and notices only, well under 1.5 MB', () => {
-    const allowed = /^(dist\/(?:cli|cli-import|cli-preview|server)\.js|dist\/THIRD-PARTY-LICENSES\.md|schemas\/[\w.-]+\.json|docs\/[\w/.-]+\.md|README\.md|LICENSE|NOTICE\.md|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/(?:cli|cli-import|cli-preview|server|yaml|js-yaml|tinyglobby)\.js|dist\/THIRD-PARTY-LICENSES\.md|schemas\/[\w.-]+\.json|docs\/[\w/.-]+\.md|README\.md|LICENSE|NOTICE\.md|CHANGELOG\.md|package\.json)$/;
     expect(contents.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const needed of ['dist/cli.js', 'dist/cli-import.js', 'dist/cli-preview.js', 'dist/server.js', 'dist/THIRD-PARTY-LICENSES.md', 'schemas/sor-structure.schema.json', 'schemas/sor-lint-config.schema.json', 'docs/rules/provider-cvr.md', 'docs/ci.md', 'NOTICE.md', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+    for (const needed of ['dist/cli.js', 'dist/cli-import.js', 'dist/cli-preview.js', 'dist/server.js', 'dist/yaml.js', 'dist/js-yaml.js', 'dist/tinyglobby.js', 'dist/THIRD-PARTY-LICENSES.md', 'schemas/sor-structure.schema.json', 'schemas/sor-lint-config.schema.json', 'docs/rules/provider-cvr.md', 'docs/ci.md', 'NOTICE.md', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
       expect(contents).toContain(needed);
     }
     expect(statSync(tarball).size).toBeLessThan(1_000_000);
@@ -71,6 +71,14 @@ describe('the npm package', () => {
     // The subcommands run from bundles of their own.
     const preview = spawnSync('npx', ['--offline', 'sor-lint', 'preview', '--lang', 'en', 'bad.sor.yaml'], { cwd: project, encoding: 'utf8' });
     expect(preview.stdout).toMatch(/^Plejeoverblikket preview\n/);
+    // A syntax error (js-yaml, then the `yaml` package's recovery) and a glob load packages from bundles of their own.
+    writeFileSync(path.join(project, 'broken.sor.yaml'), 'provider:\n  name: [Omsorgshuset\n  cvr: "29403474"\n');
+    const broken = spawnSync('npx', ['--offline', 'sor-lint', '--format', 'json', '--lang', 'en', '*.sor.yaml'], { cwd: project, encoding: 'utf8' });
+    expect(broken.status, broken.stderr).toBe(1);
+    expect(JSON.parse(broken.stdout).map((report: { filePath: string; findings: { ruleId: string }[] }) => [report.filePath, report.findings.some((finding) => finding.ruleId === 'parse')])).toEqual([
+      ['bad.sor.yaml', false],
+      ['broken.sor.yaml', true],
+    ]);
     const clean = spawnSync('npx', ['--offline', 'sor-lint', '--version'], { cwd: project, encoding: 'utf8' });
     expect(clean.status).toBe(0);
     expect(clean.stdout.trim()).toContain(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);

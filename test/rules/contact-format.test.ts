@@ -156,6 +156,30 @@ group('contact-format', () => {
     });
   });
 
+  // Host names of ASCII alone and those with other letters are checked by expressions of their own.
+  it.each([
+    ['https://Oestervang.DK', false],
+    ['https://østervang.dk', false],
+    ['https://ØSTERVANG.DK', false],
+    ['https://xn--stervang-d1a.dk', false],
+    ['https://oestervang.XN--P1AI', false],
+    [`https://${'ø'.repeat(63)}.dk`, false],
+    ['https://oestervang-.dk', true],
+    ['https://østervang-.dk', true],
+    ['https://oestervang.d', true],
+    ['https://østervang.d', true],
+    ['https://oestervang.xn--p1ai-', true],
+    ['https://oestervang.LocalHost', true],
+    ['https://østervang.localhost', true],
+    ['https://10.0.0.1', true],
+    ['https://oestervang', true],
+    [`https://${'o'.repeat(64)}.dk`, true],
+    [`https://${'ø'.repeat(64)}.dk`, true],
+  ])('the website %s is reported: %s', (website, reported) => {
+    const seen = findingsOf(rule, providerYaml(`  - name: Plejecenter Østervang\n    website: ${website}\n`));
+    expect(seen.map((finding) => finding.text)).toEqual(reported ? [website] : []);
+  });
+
   group('valid', () => {
     it.each([
       [

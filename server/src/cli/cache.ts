@@ -2,7 +2,7 @@
 // those of its last clean run is not read again. Only clean files are remembered, so whatever a
 // cached file would report on its own is nothing; with each, the facts the checks across files
 // read (core/workspace.ts), so a partner that changed is still compared with it.
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { msg } from '../core/i18n.js';
@@ -25,7 +25,9 @@ interface CacheFile {
   files: Record<string, Entry>;
 }
 
+/** The text's SHA-256 in hex. node:crypto is loaded by the first hash, not at start: most runs make none. */
 export function hashOf(text: string): string {
+  const { createHash }: typeof Crypto = require('node:crypto');
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -1,10 +1,12 @@
 // Where paths in reports are relative to: the git top-level for SARIF and GitHub (so code
 // scanning and annotations find the file), else the working folder.
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileReport } from './report.js';
 
 export function repositoryRoot(cwd: string): string {
+  // Loaded here, not at start: node:child_process (with node:net) is a few ms of every run's start-up.
+  const { spawnSync }: typeof ChildProcess = require('node:child_process');
   const git = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const top = git.status === 0 ? git.stdout.trim() : '';
   return top ? resolve(top) : cwd;

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { RuleSetting } from '../core/lint.js';
 import type { Lang, Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
@@ -99,7 +99,8 @@ function readConfig(file: string): LoadedConfig | undefined {
   const isPackageJson = basename(file) === 'package.json';
   let data: unknown;
   try {
-    data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    // The `yaml` package is loaded only for a YAML configuration file: most runs have none.
+    data = /\.ya?ml$/i.test(file) ? (require('yaml') as typeof Yaml).parse(text) : JSON.parse(text);
   } catch (error) {
     if (isPackageJson) return undefined;
     const format = /\.ya?ml$/i.test(file) ? 'YAML' : 'JSON';

@@ -4,8 +4,8 @@
 // What an error touches is left out (a pair or list item with an error on its first line, a
 // scalar with one inside), and every mapping and list around an error is marked incomplete, so
 // nothing cut short produces a finding and everything the package read around it is checked.
+import type * as Yaml from 'yaml';
 import type { Node as YamlNode, Pair as YamlPair } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { MapNode, Node, SeqNode, Span } from './ast.js';
 import { mapNode, nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
@@ -29,9 +29,11 @@ export interface Recovered {
  */
 export function recoverDocuments(text: string, start: number, end: number, duplicates: DuplicateKey[]): Recovered | undefined {
   if (end - start > MAX_RECOVERY_CHARS) return undefined;
-  let parsed: ReturnType<typeof parseAllDocuments>;
+  // Loaded here, not at start: valid files never need the package, a quarter of the command's bundle.
+  const yaml: typeof Yaml = require('yaml');
+  let parsed: ReturnType<typeof Yaml.parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text.slice(start, end), { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, merge: false });
+    parsed = yaml.parseAllDocuments(text.slice(start, end), { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, merge: false });
   } catch {
     return undefined;
   }
@@ -39,7 +41,7 @@ export function recoverDocuments(text: string, start: number, end: number, dupli
   const problems = documents.flatMap((document) => document.errors.map((error) => ({ start: start + error.pos[0], end: start + error.pos[1], reason: error.message })));
   // No error (js-yaml's own limit), or the package ran out of stack on a deep nesting: js-yaml's reading stands.
   if (problems.length === 0 || documents.some((document) => document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))) return undefined;
-  const converter = new Converter(text, start, problems, duplicates);
+  const converter = new Converter(yaml, text, start, problems, duplicates);
   const read = documents.map((document) => converter.document(document.contents as YamlNode | null, start + (document.range?.[0] ?? 0)));
   return { documents: read, errors: converter.reported(), sawAlias: converter.sawAlias };
 }
@@ -55,6 +57,7 @@ class Converter {
   sawAlias = false;
 
   constructor(
+    private readonly yaml: typeof Yaml,
     private readonly text: string,
     private readonly base: number,
     private readonly problems: Problem[],
@@ -96,25 +99,25 @@ class Converter {
   private convert(node: YamlNode): Node {
     const [from, to] = node.range ?? [0, 0];
     const start = this.base + from;
-    if (isAlias(node)) {
+    if (this.yaml.isAlias(node)) {
       this.sawAlias = true;
       return { kind: 'alias', name: node.source, target: this.anchors.get(node.source), start, end: this.base + to };
     }
-    if (isScalar(node)) {
+    if (this.yaml.isScalar(node)) {
       const text = node.value === null || node.value === undefined ? '' : String(node.value);
       const end = trimEnd(this.text, this.base + to, start);
       if (node.type !== 'PLAIN') return scalarNode(text, 'quoted', start, end);
       return text === '' ? nullScalarAt(start) : plainScalar(text, start, end);
     }
-    if (isMap(node)) return this.map(node.items, start, this.base + to, Boolean(node.flow));
-    if (isSeq(node)) return this.seq(node.items as YamlNode[], start, this.base + to, Boolean(node.flow));
+    if (this.yaml.isMap(node)) return this.map(node.items, start, this.base + to, Boolean(node.flow));
+    if (this.yaml.isSeq(node)) return this.seq(node.items as YamlNode[], start, this.base + to, Boolean(node.flow));
     return nullScalarAt(start);
   }
 
   private map(items: YamlPair[], start: number, flowEnd: number, flow: boolean): MapNode {
     const entries: Pair[] = [];
     for (const item of items) {
-      if (!isPair(item)) continue;
+      if (!this.yaml.isPair(item)) continue;
       const key = item.key ? asKey(this.node(item.key as YamlNode)) : nullScalarAt(start);
       const value = item.value ? this.node(item.value as YamlNode) : nullScalarAt(key.end);
       const written = { start: key.start, end: Math.max(key.end, this.writtenEnd(item.value as YamlNode | null, value)) };
@@ -146,7 +149,7 @@ class Converter {
    * error is in it. A block collection is kept: its own reading leaves out what an error touches.
    */
   private leftOut(span: Span, value: YamlNode | null, inPair: boolean): boolean {
-    const block = (isMap(value) || isSeq(value)) && !value.flow;
+    const block = (this.yaml.isMap(value) || this.yaml.isSeq(value)) && !value.flow;
     const firstLine = { start: lineStart(this.text, span.start), end: lineEnd(this.text, span.start) };
     const valueBelow = block && Boolean(value.range) && this.base + value.range![0] > firstLine.end;
     const drop = block ? inPair && !valueBelow && this.touched(firstLine) : this.touched(inPair ? { start: firstLine.start, end: span.end } : span);

@@ -1,7 +1,7 @@
 // YAML to our syntax tree. js-yaml does the parsing; its position listener tells us where each
 // node opens and closes, from which we build spans. This is about 10x faster than building the
 // `yaml` package's document model, which matters because the server re-parses on every keystroke.
-import { FAILSAFE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { AliasNode, MapNode, Node, ScalarNode, SeqNode } from './ast.js';
 import { mapNode, nullScalarAt, Pair, scalarNode } from './ast.js';
 import type { DuplicateKey, ParseError } from './parse-errors.js';
@@ -52,6 +52,8 @@ export function parseYamlWithJsYaml(text: string): { documents: ParsedDocument[]
   const errors: ParseError[] = [];
   const duplicates: DuplicateKey[] = [];
   let sawAlias = false;
+  // Loaded here, not at start: most files never leave the block reader, and loading js-yaml is a few ms of a one-file run.
+  const { FAILSAFE_SCHEMA, loadAll, YAMLException }: typeof JsYaml = require('js-yaml');
   let offset = 0;
   while (offset <= text.length) {
     const builder = new TreeBuilder(text, offset, duplicates);

@@ -2,7 +2,8 @@
 // keystroke, the next CI job) asks the register nothing it already answered. An exact match keeps
 // longer than a miss, since a missing address is the one the user is about to correct or DAR to
 // add. "Could not verify now" is never kept. The file holds addresses and verdicts, never a token.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// fs.promises, read where it is used: the module behind it is loaded then, not at every run's start.
+import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AddressQuery, AddressVerdict, AddressVerifier } from './types.js';
 
@@ -63,9 +64,9 @@ export class VerdictCache {
       const entries = Object.fromEntries([...this.entries].filter(([, entry]) => entry.expires > now));
       const temporary = `${file}.${process.pid}.tmp`;
       try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(temporary, JSON.stringify({ version: FILE_VERSION, entries }), 'utf8');
-        await rename(temporary, file);
+        await fs.mkdir(dirname(file), { recursive: true });
+        await fs.writeFile(temporary, JSON.stringify({ version: FILE_VERSION, entries }), 'utf8');
+        await fs.rename(temporary, file);
       } catch {
         // A cache that cannot be written only costs a lookup next time.
       }
@@ -81,7 +82,7 @@ export class VerdictCache {
   private async readFile(): Promise<void> {
     if (!this.settings.file) return;
     try {
-      const stored = JSON.parse(await readFile(this.settings.file, 'utf8')) as { version?: unknown; entries?: Record<string, Entry> };
+      const stored = JSON.parse(await fs.readFile(this.settings.file, 'utf8')) as { version?: unknown; entries?: Record<string, Entry> };
       if (stored.version !== FILE_VERSION || !stored.entries) return;
       const now = this.now();
       for (const [key, entry] of Object.entries(stored.entries)) {

@@ -7,7 +7,7 @@ import { replaceScalar } from '../core/edits.js';
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import type { Address, AddressField, Entity, Field } from '../core/model.js';
-import { ADDRESS_FIELDS, displayName, isCareUnit, isClosed } from '../core/model.js';
+import { displayName, isCareUnit, isClosed } from '../core/model.js';
 import { isEmptyValue } from '../core/inheritance.js';
 import type { FixSpec, PostcodeEntry, Rule, RuleContext, Wording } from '../core/rule.js';
 import { bundledPostcodes, POSTCODE_FILE_SETTING } from '../address/postcodes.js';
@@ -105,17 +105,18 @@ export const addressFormat: Rule = {
   },
   check(context) {
     for (const entity of context.document.entities) {
-      if (isClosed(entity, context.today)) continue;
-      for (const field of ADDRESS_FIELDS) {
-        const address = entity.addresses[field];
-        // A care unit's address with every part blank is careunit-contact-missing's "fill it in".
-        if (address?.map && !(isCareUnit(entity) && isEmptyValue(address))) checkAddress(context, entity, field, address);
-      }
+      // Read by name: most entities (units) have neither address.
+      const { visitingAddress, postalAddress } = entity.addresses;
+      if ((!visitingAddress && !postalAddress) || isClosed(entity, context.today)) continue;
+      checkAddress(context, entity, 'visitingAddress', visitingAddress);
+      checkAddress(context, entity, 'postalAddress', postalAddress);
     }
   },
 };
 
-function checkAddress(context: RuleContext, entity: Entity, field: AddressField, address: Address): void {
+function checkAddress(context: RuleContext, entity: Entity, field: AddressField, address: Address | undefined): void {
+  // A care unit's address with every part blank is careunit-contact-missing's "fill it in".
+  if (!address?.map || (isCareUnit(entity) && isEmptyValue(address))) return;
   // Named when there is something to report, which most addresses do not have.
   const addressOf = () => addressLabel(entity, field);
   for (const part of REQUIRED_PARTS) {

@@ -3,6 +3,7 @@
 import type { Msg } from '../core/i18n.js';
 import { msg } from '../core/i18n.js';
 import { replaceScalar } from '../core/edits.js';
+import type { Entity, Field } from '../core/model.js';
 import { displayName, isClosed, VIRTUAL_ADDRESS_FIELDS } from '../core/model.js';
 import type { MapNode, Node } from '../core/ast.js';
 import type { Rule, RuleContext, Wording } from '../core/rule.js';
@@ -84,6 +85,23 @@ const FIELDS: Record<ContactField, { label: Msg; remedy: Msg; diagnose(value: st
   },
 };
 
+/** Reports what is wrong with one of the entity's contact fields. */
+function checkField(context: RuleContext, entity: Entity, field: ContactField, value: Field | undefined): void {
+  const node = value?.node;
+  // Empty or missing values are careunit-contact-missing's business; non-text values the schema's.
+  if (node?.kind !== 'scalar' || node.text === null || node.text.trim() === '') return;
+  const diagnosis = diagnose(field, node.text);
+  if (!diagnosis) return;
+  const fix = diagnosis.normalised;
+  context.report({
+    span: { start: node.start, end: node.end },
+    ...wording(field, node.text, displayName(entity), diagnosis),
+    fixes: fix
+      ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: (text) => [replaceScalar(text, node, fix, context.document.language)] }]
+      : undefined,
+  });
+}
+
 /** Checks the value without surrounding spaces; spaces alone are a problem with an obvious fix. */
 function diagnose(field: ContactField, value: string): Diagnosis | undefined {
   const trimmed = value.trim();
@@ -146,24 +164,13 @@ export const contactFormat: Rule = {
     ),
   },
   check(context) {
-    const { document, today } = context;
-    for (const entity of document.entities) {
-      if (isClosed(entity, today)) continue;
-      for (const field of VIRTUAL_ADDRESS_FIELDS) {
-        const node = entity.fields[field]?.node;
-        // Empty or missing values are careunit-contact-missing's business; non-text values the schema's.
-        if (node?.kind !== 'scalar' || node.text === null || node.text.trim() === '') continue;
-        const diagnosis = diagnose(field, node.text);
-        if (!diagnosis) continue;
-        const fix = diagnosis.normalised;
-        context.report({
-          span: { start: node.start, end: node.end },
-          ...wording(field, node.text, displayName(entity), diagnosis),
-          fixes: fix
-            ? [{ title: msg(`Ret til "${fix}"`, `Change to "${fix}"`), safe: true, edits: (text) => [replaceScalar(text, node, fix, document.language)] }]
-            : undefined,
-        });
-      }
+    for (const entity of context.document.entities) {
+      // Read by name: most entities (units) have none of the three.
+      const { phone, email, website } = entity.fields;
+      if ((!phone && !email && !website) || isClosed(entity, context.today)) continue;
+      checkField(context, entity, 'phone', phone);
+      checkField(context, entity, 'email', email);
+      checkField(context, entity, 'website', website);
     }
   },
 };

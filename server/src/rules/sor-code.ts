@@ -105,19 +105,21 @@ function codesOf(documents: readonly SorDocument[]): FileCodes {
   const known = codesOfFile.get(documents);
   if (known) return known;
   const byDocument = new Map<SorDocument, Occurrence[]>();
-  const all = new Map<string, Occurrence[]>();
+  const first = new Map<string, Occurrence>();
+  // Kept with the lint for the checks across files: only the shared codes, so no list is made for
+  // each of a national file's codes, only for one its second unit has.
+  const byCode = new Map<string, Occurrence[]>();
   documents.forEach((document, i) => {
     const occurrences = occurrencesIn(document, i + 1);
     byDocument.set(document, occurrences);
     for (const occurrence of occurrences) {
-      const sharing = all.get(occurrence.code);
-      if (sharing) sharing.push(occurrence);
-      else all.set(occurrence.code, [occurrence]);
+      const earlier = first.get(occurrence.code);
+      const sharing = earlier && byCode.get(occurrence.code);
+      if (!earlier) first.set(occurrence.code, occurrence);
+      else if (sharing) sharing.push(occurrence);
+      else byCode.set(occurrence.code, [earlier, occurrence]);
     }
   });
-  // Kept with the lint for the checks across files: only the shared codes, not a list for each of
-  // a national file's codes.
-  const byCode = new Map([...all].filter(([, sharing]) => sharing.length > 1));
   const codes: FileCodes = { byDocument, byCode };
   codesOfFile.set(documents, codes);
   return codes;

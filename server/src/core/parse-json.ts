@@ -45,7 +45,7 @@ class JsonParser {
   private pos = 0;
   private readonly open: Open[] = [];
   private depth = 0;
-  /** The pairs and items of the open objects and arrays, each made into a list of its size when it closes. */
+  /** The pairs and items of the open objects and arrays, each taken off as a list of its size when it closes. */
   private readonly pairs: Pair[] = [];
   private readonly items: Node[] = [];
   private readonly texts = new SharedTexts();
@@ -156,13 +156,13 @@ class JsonParser {
   }
 
   private closeObject(frame: Open, complete: boolean, end: number): MapNode {
-    const node = mapNode(takeFrom(this.pairs, frame.base), complete, frame.start, end);
+    const node = mapNode(this.pairs.splice(frame.base), complete, frame.start, end);
     findDuplicateKeys(node, this.duplicates);
     return node;
   }
 
   private closeArray(frame: Open, complete: boolean, end: number): SeqNode {
-    return { kind: 'seq', items: takeFrom(this.items, frame.base), complete, start: frame.start, end };
+    return { kind: 'seq', items: this.items.splice(frame.base), complete, start: frame.start, end };
   }
 
   private literal(): ScalarNode {
@@ -232,13 +232,6 @@ class JsonParser {
     const found = this.pos >= this.text.length ? 'the end of the file' : `'${this.text[this.pos]}'`;
     return new JsonSyntaxError(this.pos, `expected ${what}, found ${found}`);
   }
-}
-
-/** The top of a stack from `base` as a list of its own, taken off the stack. */
-function takeFrom<T>(stack: T[], base: number): T[] {
-  const taken = stack.slice(base);
-  stack.length = base;
-  return taken;
 }
 
 const QUOTE = 0x22;

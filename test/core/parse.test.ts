@@ -209,6 +209,16 @@ describe('JSON', () => {
     }
   });
 
+  it('reads each key as written, where a key of the object before it had escapes that read like its text', () => {
+    const text = '[{"a\\\\": 1, "b": 2}, {"a\\"": 3, "b": 4}, {"a\\"": 5, "b\\\\": 6}]';
+    const root = only(text, 'json');
+    expect(root.kind === 'seq' && root.items.map((item) => (item as MapNode).entries.map((pair) => pair.keyText))).toEqual([
+      ['a\\', 'b'],
+      ['a"', 'b'],
+      ['a"', 'b\\'],
+    ]);
+  });
+
   it('rejects unterminated strings, trailing text and deep nesting with errors', () => {
     expect(parse('{"a": "b', 'json').errors[0].message.en).toMatch(/unterminated string/);
     expect(parse('{} x', 'json').errors[0].message.en).toMatch(/after the end/);

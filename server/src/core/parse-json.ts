@@ -26,6 +26,8 @@ interface Open {
   base: number;
   /** The key whose value is being read (an object). */
   key: ScalarNode | undefined;
+  /** The keys of the last object at this depth, in order: the next one most often repeats them. */
+  keys: string[];
 }
 
 export function parseJson(text: string): { documents: ParsedDocument[]; errors: ParseError[] } {
@@ -93,9 +95,9 @@ class JsonParser {
     this.pos++;
     this.skipSpace();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
-      for (;;) {
+      for (let index = 0; ; index++) {
         if (text.charCodeAt(this.pos) !== QUOTE) throw this.expected('a key in double quotes');
-        const key = this.string();
+        const key = this.key(frame.keys, index);
         this.skipSpace();
         if (text.charCodeAt(this.pos) !== COLON) throw this.expected("':'");
         this.pos++;
@@ -148,7 +150,7 @@ class JsonParser {
       frame.base = base;
       frame.key = undefined;
     } else {
-      frame = { map, start: this.pos, base, key: undefined };
+      frame = { map, start: this.pos, base, key: undefined, keys: [] };
       this.open.push(frame);
     }
     this.depth++;
@@ -178,6 +180,21 @@ class JsonParser {
     if (!match) throw this.expected('a value');
     this.pos += match[0].length;
     return scalarNode(match[0], 'number', start, this.pos);
+  }
+
+  /** A key: first tried as the key at its place in the last object at its depth, which it most often repeats. */
+  private key(keys: string[], index: number): ScalarNode {
+    const text = this.text;
+    const start = this.pos;
+    const known = keys[index];
+    if (known !== undefined && text.startsWith(known, start + 1) && text.charCodeAt(start + 1 + known.length) === QUOTE) {
+      this.pos = start + known.length + 2;
+      return scalarNode(known, 'quoted', start, this.pos);
+    }
+    const value = this.stringText();
+    // Only a key written without escapes is its own text, so only such a key can be matched so.
+    if (value.length === this.pos - start - 2) keys[index] = value;
+    return scalarNode(value, 'quoted', start, this.pos);
   }
 
   private string(): ScalarNode {

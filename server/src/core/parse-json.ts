@@ -18,7 +18,7 @@ class JsonSyntaxError extends Error {
   }
 }
 
-/** An open object or array, kept for the partial tree a syntax error leaves; one frame a depth, reused. */
+/** An open object or array: what closing it, or the partial tree a syntax error leaves, needs. One frame a depth, reused. */
 interface Open {
   map: boolean;
   start: number;
@@ -157,12 +157,14 @@ class JsonParser {
     return frame;
   }
 
+  /** The object of `frame`, its pairs taken off the stack. */
   private closeObject(frame: Open, complete: boolean, end: number): MapNode {
     const node = mapNode(this.pairs.splice(frame.base), complete, frame.start, end);
     findDuplicateKeys(node, this.duplicates);
     return node;
   }
 
+  /** The array of `frame`, its items taken off the stack. */
   private closeArray(frame: Open, complete: boolean, end: number): SeqNode {
     return { kind: 'seq', items: this.items.splice(frame.base), complete, start: frame.start, end };
   }

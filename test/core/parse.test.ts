@@ -3,6 +3,7 @@ import type { MapNode, Node } from '../../server/src/core/ast.js';
 import { isQuoted, scalarValue } from '../../server/src/core/ast.js';
 import { LineIndex } from '../../server/src/core/lines.js';
 import { parse, stripBom } from '../../server/src/core/parse.js';
+import { describe as described, lintText } from '../helpers/rule-tester.js';
 
 /** The source text of a node, so assertions read like the file. */
 const src = (text: string, node: { start: number; end: number }) => text.slice(node.start, node.end);
@@ -169,6 +170,53 @@ describe('JSON', () => {
     const root = result.documents[0].root as MapNode;
     expect(root.complete).toBe(false);
     expect(root.entries.map((pair) => pair.key.text)).toEqual(['provider', 'institutions']);
+  });
+
+  it('reads a file with a BOM, CRLF line ends, escapes and characters outside the BMP: findings land on their text', () => {
+    const text = (
+      '\uFEFF{\n  "provider": { "name": "Omsorgshuset \\u00c6\\u00f8 \\"A\\"", "cvr": "29403473" },\n  "institutions": [\n' +
+      '    { "name": "Plejecenter 😀 \\ud83d\\ude00 \\udc00", "unitType": "plejehjem", "phone": "12" }\n  ]\n}\n'
+    ).replace(/\n/g, '\r\n');
+    const seen = described(lintText(text, { fileName: 'p.sor.json' }));
+    expect(seen.filter((finding) => finding.ruleId === 'parse')).toEqual([]);
+    expect(seen.find((finding) => finding.ruleId === 'no-careunit')?.message).toBe(
+      'Provider "Omsorgshuset Æø "A"" has no open unit of type plejeenhed, so plejeoverblikket shows nothing of it.',
+    );
+    // A pair of escapes is one character, a lone surrogate stays as written; columns count UTF-16 units.
+    expect(seen.find((finding) => finding.ruleId === 'contact-format')).toMatchObject({
+      line: 4,
+      column: 87,
+      text: '"12"',
+      message: 'The phone number "12" of "Plejecenter 😀 😀 \udc00" does not have 8 digits (after any +45).',
+    });
+  });
+
+  it('reports a control character, a bad escape or an escaped last quote at the string, keeping what comes before it', () => {
+    const cases: [string, string][] = [
+      ['{"a": "x", "b": "tab\there"}', 'a control character or line break inside a string'],
+      ['{"a": "x", "b": "line\nbreak"}', 'a control character or line break inside a string'],
+      ['{"a": "x", "b": "\\x41"}', 'invalid escape sequence in a string'],
+      ['{"a": "x", "b": "\\u00e"}', 'invalid escape sequence in a string'],
+      ['{"a": "x", "b": "ends in \\"}', 'unterminated string'],
+    ];
+    for (const [text, reason] of cases) {
+      const result = parse(text, 'json');
+      const at = text.indexOf('"', text.indexOf('"b"') + 3);
+      expect(result.errors.map((error) => [error.span, error.message.en])).toEqual([[{ start: at, end: at + 1 }, `JSON syntax error: ${reason}.`]]);
+      const root = result.documents[0].root as MapNode;
+      expect(entries(text, root)).toEqual([['"a"', '"x"']]);
+      expect(root.complete).toBe(false);
+    }
+  });
+
+  it('reads each key as written, where a key of the object before it had escapes that read like its text', () => {
+    const text = '[{"a\\\\": 1, "b": 2}, {"a\\"": 3, "b": 4}, {"a\\"": 5, "b\\\\": 6}]';
+    const root = only(text, 'json');
+    expect(root.kind === 'seq' && root.items.map((item) => (item as MapNode).entries.map((pair) => pair.keyText))).toEqual([
+      ['a\\', 'b'],
+      ['a"', 'b'],
+      ['a"', 'b\\'],
+    ]);
   });
 
   it('rejects unterminated strings, trailing text and deep nesting with errors', () => {

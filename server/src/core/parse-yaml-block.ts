@@ -56,6 +56,12 @@ class BlockReader {
   /** The entries and items of the open collections, each made into a list of its size when it closes. */
   private readonly pairs: Pair[] = [];
   private readonly items: Node[] = [];
+  /**
+   * The keys of the last mapping read at each depth, block and flow apart, in order: a national
+   * file writes the same keys in the same order in every unit, and a key found where the one
+   * before it stood is taken as that text, not sliced out and looked up again.
+   */
+  private readonly lastKeys: (string | undefined)[][] = [];
 
   constructor(private readonly text: string) {}
 
@@ -81,8 +87,9 @@ class BlockReader {
     const pairs = this.pairs;
     const base = pairs.length;
     const start = this.pos;
-    for (;;) {
-      const key = this.key();
+    const keys = this.keyRow(false);
+    for (let index = 0; ; index++) {
+      const key = this.repeatedKey(keys, index) ?? this.remembered(keys, index, this.key());
       const colon = this.pos;
       this.pos++;
       this.skipSpaces();
@@ -170,6 +177,30 @@ class BlockReader {
     return key;
   }
 
+  private keyRow(inFlow: boolean): (string | undefined)[] {
+    return (this.lastKeys[this.depth * 2 + (inFlow ? 1 : 0)] ??= []);
+  }
+
+  /**
+   * The key at `pos` when it is the text `keys` holds at `index`, followed by `:` and a space or
+   * the line's end, leaving `pos` at the colon; the plain scalar it was read as the first time.
+   */
+  private repeatedKey(keys: (string | undefined)[], index: number): ScalarNode | undefined {
+    const known = keys[index];
+    if (known === undefined) return undefined;
+    const start = this.pos;
+    const end = start + known.length;
+    if (this.text.charCodeAt(end) !== COLON || !this.breakOrSpaceAt(end + 1) || !this.text.startsWith(known, start)) return undefined;
+    this.pos = end;
+    return scalarNode(known, 'plain', start, end);
+  }
+
+  /** Keeps a plain key for `repeatedKey`; not a null or boolean one, which `repeatedKey` would make plain text. */
+  private remembered(keys: (string | undefined)[], index: number, key: ScalarNode): ScalarNode {
+    keys[index] = key.form === 'plain' && key.text !== null ? key.text : undefined;
+    return key;
+  }
+
   /** Whether the plain scalar at `pos` is a key (ends at `: `), without moving. */
   private plainKeyFollows(): boolean {
     const text = this.text;
@@ -246,8 +277,9 @@ class BlockReader {
     const base = pairs.length;
     this.pos++;
     this.skipSpaces();
-    for (;;) {
-      const key = this.plain(true, true);
+    const keys = this.keyRow(true);
+    for (let index = 0; ; index++) {
+      const key = this.repeatedKey(keys, index) ?? this.remembered(keys, index, this.plain(true, true));
       this.pos++;
       if (text.charCodeAt(this.pos) !== SPACE) throw DECLINE;
       this.skipSpaces();

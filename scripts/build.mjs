@@ -4,7 +4,7 @@
 // does not compile it: `--stdio` loads the language server's bundle, `import` and `preview` their own,
 // and the packages a lint needs only now and then are bundles of their own that it requires when it does.
 import { build } from 'esbuild';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeValidators } from './build-validators.mjs';
 import { thirdPartyLicenses } from './third-party-licenses.mjs';
@@ -80,5 +80,8 @@ for (const entry of entries) {
     metafile: true,
   });
   metafiles[entry.out] = result.metafile;
+  // The command is run as a program (`./dist/cli.js`, and npx through the link it keeps once made
+  // to a checkout's bin), not only as installed by npm, which would mark it executable itself.
+  if (entry.banner) chmodSync(entry.out, 0o755);
 }
 writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(process.cwd(), metafiles));

@@ -25,6 +25,11 @@ function checkoutCopy(target: string): void {
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'));
 }
 
+function buildIn(checkout: string): void {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: checkout, encoding: 'utf8' });
+  expect(built.status, built.stderr).toBe(0);
+}
+
 let tarball: string;
 let contents: string[];
 
@@ -54,6 +59,18 @@ describe('the npm package', () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ 'sor-lint': 'dist/cli.js' });
+  });
+
+  it("in a checkout, the README's first command `npx sor-lint examples/` lints the examples (exit code 1), after a clean rebuild too", () => {
+    // `npm pack` ran `prepare` in the checkout copy, as `npm ci` does on a fresh machine. npx links
+    // the checkout's bin into its cache once; a rebuild from nothing writes dist/ anew afterwards.
+    const source = path.join(scratch, 'source');
+    const lintExamples = () => spawnSync('npx', ['--offline', '--cache', path.join(scratch, 'npm-cache'), 'sor-lint', '--lang', 'en', 'examples/'], { cwd: source, encoding: 'utf8' });
+    for (const run of [lintExamples(), (rmSync(path.join(source, 'dist'), { recursive: true }), buildIn(source), lintExamples())]) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('omsorgshuset.sor.yaml');
+    }
   });
 
   it('installs offline into an empty project, and `npx sor-lint` lints a file: exit code 1 and the finding as JSON', () => {

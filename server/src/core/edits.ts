@@ -85,11 +85,11 @@ export function insertPairs(text: string, map: MapNode, pairs: NewPair[], langua
     const layout: PairLayout = { language, eol, indent: 0, step: 0, style: 'inline' };
     return { start: inside, end: inside, newText: pairs.map((pair) => pairText(pair, layout)).join(', ') };
   }
-  const indent = columnOf(text, anchor.key.start);
-  const anchorEnd = Math.max(anchor.key.end, anchor.value.end);
+  const indent = columnOf(text, anchor.keyStart);
+  const anchorEnd = Math.max(anchor.keyEnd, anchor.value.end);
   const step = indentStep(text, map);
   if (flow) {
-    const multiLine = lineStartOf(text, anchor.key.start) !== lineStartOf(text, map.start);
+    const multiLine = lineStartOf(text, anchor.keyStart) !== lineStartOf(text, map.start);
     const layout: PairLayout = { language, eol, indent, step, style: multiLine ? 'lines' : 'inline' };
     const separator = multiLine ? `,${eol}${' '.repeat(indent)}` : ', ';
     return { start: anchorEnd, end: anchorEnd, newText: pairs.map((pair) => separator + pairText(pair, layout)).join('') };
@@ -127,8 +127,8 @@ function pairText(pair: NewPair, layout: PairLayout): string {
 function indentStep(text: string, map: MapNode): number {
   for (const pair of map.entries) {
     const first = pair.value.kind === 'map' ? pair.value.entries[0] : undefined;
-    if (!first || lineStartOf(text, first.key.start) === lineStartOf(text, pair.key.start)) continue;
-    const step = columnOf(text, first.key.start) - columnOf(text, pair.key.start);
+    if (!first || lineStartOf(text, first.keyStart) === lineStartOf(text, pair.keyStart)) continue;
+    const step = columnOf(text, first.keyStart) - columnOf(text, pair.keyStart);
     if (step > 0) return step;
   }
   return 2;
@@ -141,8 +141,8 @@ function indentStep(text: string, map: MapNode): number {
  */
 export function insertionAnchor(map: MapNode, near: readonly string[], before?: string): Pair | undefined {
   const entries = map.entries;
-  for (let i = entries.length - 1; i >= 0; i--) if (near.includes(entries[i].key.text ?? '')) return entries[i];
-  const limit = before === undefined ? -1 : entries.findIndex((pair) => pair.key.text === before);
+  for (let i = entries.length - 1; i >= 0; i--) if (near.includes(entries[i].keyText ?? '')) return entries[i];
+  const limit = before === undefined ? -1 : entries.findIndex((pair) => pair.keyText === before);
   return limit > 0 ? entries[limit - 1] : entries[entries.length - 1];
 }
 
@@ -186,18 +186,18 @@ export function removePair(text: string, map: MapNode, pair: Pair): TextEdit {
   const index = map.entries.indexOf(pair);
   const next = map.entries[index + 1];
   const previous = map.entries[index - 1];
-  const pairEnd = Math.max(pair.key.end, pair.value.end);
+  const pairEnd = Math.max(pair.keyEnd, pair.value.end);
   if (text[map.start] !== '{') {
-    const lineStart = lineStartOf(text, pair.key.start);
-    const aloneOnLine = onlyBlanksBetween(text, lineStart, pair.key.start);
+    const lineStart = lineStartOf(text, pair.keyStart);
+    const aloneOnLine = onlyBlanksBetween(text, lineStart, pair.keyStart);
     if (aloneOnLine) return { start: lineStart, end: afterLineBreak(text, endOfLine(text, pairEnd)), newText: '' };
     // `- key: value`: the next key moves up behind the dash, at the column this key had.
-    if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
-    return { start: pair.key.start, end: pairEnd, newText: '{}' };
+    if (next) return { start: pair.keyStart, end: next.keyStart, newText: '' };
+    return { start: pair.keyStart, end: pairEnd, newText: '{}' };
   }
-  if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
-  if (previous) return { start: Math.max(previous.key.end, previous.value.end), end: pairEnd, newText: '' };
-  return { start: pair.key.start, end: pairEnd, newText: '' };
+  if (next) return { start: pair.keyStart, end: next.keyStart, newText: '' };
+  if (previous) return { start: Math.max(previous.keyEnd, previous.value.end), end: pairEnd, newText: '' };
+  return { start: pair.keyStart, end: pairEnd, newText: '' };
 }
 
 /** Whether text[from, to) is white space only, looked at from `to` back (a long line stops at once). */

@@ -62,7 +62,7 @@ class ValueBuilder {
   private map(node: MapNode): PlainValue {
     const object: { [key: string]: PlainValue } = {};
     for (const pair of entriesOf(node)) {
-      const key = pair.key.text;
+      const key = pair.keyText;
       // The first of duplicate keys counts, as in the typed model (`fieldPair`) and `nodeAtPointer`.
       if (key === null || Object.prototype.hasOwnProperty.call(object, key)) continue;
       const value = pair === this.apart?.pair ? this.apart.list.items.map(() => null) : this.build(pair.value);
@@ -113,7 +113,7 @@ export function nodeAtPointer(root: Node, pointer: string): PointerTarget | unde
   let parent: Node | undefined;
   for (const segment of pointerSegments(pointer)) {
     if (node?.kind === 'map') {
-      pair = entriesOf(node).find((entry) => entry.key.text === segment);
+      pair = entriesOf(node).find((entry) => entry.keyText === segment);
       written = pair?.value;
     } else if (node?.kind === 'seq' && /^(?:0|[1-9]\d*)$/.test(segment)) {
       pair = undefined;

@@ -39,7 +39,7 @@ export function completionsAt(analysis: Analysis, offset: number, lang: Lang, ma
   const blanked = text.slice(0, wordStart) + text.slice(offset);
   const place = language === 'json' ? jsonObjectAt(blanked, wordStart) : yamlObjectAt(blanked, lineStart, wordStart, keyMatch[1].includes('-'));
   if (!place) return [];
-  const present = new Set(place.map?.entries.map((pair) => pair.key.text) ?? []);
+  const present = new Set(place.map?.entries.map((pair) => pair.keyText) ?? []);
   const indent = ' '.repeat(wordStart - lineStart);
   const eol = eolOf(text);
   // The closing quote an editor typed along with the opening one is replaced too.
@@ -78,7 +78,7 @@ function valueItems(analysis: Analysis, key: string, wordStart: number, offset: 
 /** The path of the key being given a value, when the tree has it; any unit's schema serves otherwise. */
 function locatePathOfValue(root: Analysis['documents'][number]['root'], offset: number, key: string): TreePath | undefined {
   const located = locate(root, Math.max(0, offset - 1));
-  return located.pair?.key.text === key ? located.path : undefined;
+  return located.pair?.keyText === key ? located.path : undefined;
 }
 
 function documentation(markdown: string | undefined): CompletionItem['documentation'] {
@@ -128,7 +128,7 @@ function yamlObjectAt(text: string, lineStart: number, column: number, newItem: 
     if (keyColumn === indent) return { path: found.path, map: newItem ? undefined : found.map };
     // A parent key: the object is its (maybe still empty) value.
     const opener = content[2].replace(/^["']|["']$/g, '');
-    const value = found.map.entries.find((pair) => pair.key.text === opener)?.value;
+    const value = found.map.entries.find((pair) => pair.keyText === opener)?.value;
     if (value && value.kind === 'scalar' && value.text !== null) return undefined;
     if (newItem) return { path: [...found.path, opener, 0], map: undefined };
     return { path: [...found.path, opener], map: value?.kind === 'map' ? value : undefined };

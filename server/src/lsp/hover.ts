@@ -16,7 +16,7 @@ export function hoverAt(analysis: Analysis, offset: number, lang: Lang, mapper: 
   const document = documentAt(analysis.documents, offset);
   if (!document) return undefined;
   const { path, pair, onKey } = locate(document.root, offset);
-  const key = pair?.key.text;
+  const key = pair?.keyText;
   if (!pair || !key) return undefined;
   const schema = schemaAt(path);
   let title: string;

@@ -22,8 +22,8 @@ export function locate(root: Node, offset: number): Located {
     if (node.kind === 'map') {
       map = node;
       const pair = node.entries.find((p) => within(p.key, offset) || within(p.value, offset));
-      if (!pair || pair.key.text === null) return { path, pair: undefined, onKey: false, map };
-      path.push(pair.key.text);
+      if (!pair || pair.keyText === null) return { path, pair: undefined, onKey: false, map };
+      path.push(pair.keyText);
       if (within(pair.key, offset)) return { path, pair, onKey: true, map };
       if (pair.value.kind !== 'map' && pair.value.kind !== 'seq') return { path, pair, onKey: false, map };
       node = pair.value;
@@ -51,8 +51,8 @@ export function mapWithKeyAt(root: Node, keyStart: number): { map: MapNode; path
     if (keyStart < node.start || keyStart > node.end) continue;
     if (node.kind === 'map') {
       for (const pair of node.entries) {
-        if (pair.key.start === keyStart) return { map: node, path };
-        if (pair.key.text !== null) stack.push({ node: pair.value, path: [...path, pair.key.text] });
+        if (pair.keyStart === keyStart) return { map: node, path };
+        if (pair.keyText !== null) stack.push({ node: pair.value, path: [...path, pair.keyText] });
       }
     } else if (node.kind === 'seq') {
       node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));

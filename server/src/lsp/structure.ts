@@ -22,7 +22,7 @@ export function foldingRanges(analysis: Analysis, mapper: PositionMapper): Foldi
     const { node, from } = stack.pop()!;
     if (from !== undefined && (node.kind === 'map' || node.kind === 'seq')) spans.push({ start: from, end: node.end });
     if (node.kind === 'map') {
-      for (const pair of node.entries) stack.push({ node: pair.value, from: pair.key.start });
+      for (const pair of node.entries) stack.push({ node: pair.value, from: pair.keyStart });
     } else if (node.kind === 'seq') {
       for (const item of node.items) stack.push({ node: item, from: item.start });
     }
@@ -71,9 +71,9 @@ function spansAround(root: Node, offset: number): Span[] {
   while (node && contains(node, offset)) {
     spans.push(node);
     if (node.kind === 'map') {
-      const pair: Pair | undefined = node.entries.find((entry) => contains({ start: entry.key.start, end: Math.max(entry.key.end, entry.value.end) }, offset));
+      const pair: Pair | undefined = node.entries.find((entry) => contains({ start: entry.keyStart, end: Math.max(entry.keyEnd, entry.value.end) }, offset));
       if (!pair) break;
-      spans.push({ start: pair.key.start, end: Math.max(pair.key.end, pair.value.end) });
+      spans.push({ start: pair.keyStart, end: Math.max(pair.keyEnd, pair.value.end) });
       node = contains(pair.key, offset) ? pair.key : pair.value;
     } else if (node.kind === 'seq') {
       node = node.items.find((item) => contains(item, offset));

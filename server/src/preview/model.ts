@@ -247,7 +247,7 @@ function addressPreview(value: EffectiveValue<'visitingAddress' | 'postalAddress
 function coordinatePair(node: Node): PreviewAddress['coordinates'] {
   if (node.kind !== 'map') return null;
   const value = (key: string) => {
-    const target = resolve(node.entries.find((entry) => entry.key.text === key)?.value ?? node);
+    const target = resolve(node.entries.find((entry) => entry.keyText === key)?.value ?? node);
     return target?.kind === 'scalar' ? target.text : null;
   };
   const east = value('east');

@@ -169,11 +169,11 @@ function unknownKey(error: ErrorObject, target: PointerTarget, context: RuleCont
   const owner = target.node;
   const name = String(error.params.additionalProperty);
   if (owner.kind !== 'map') return undefined;
-  const pair = entriesOf(owner).find((entry) => entry.key.text === name);
+  const pair = entriesOf(owner).find((entry) => entry.keyText === name);
   if (!pair) return undefined;
   const where = ownerLabel(error.instancePath, context);
   const message = msg(`Ukendt nøgle \`${name}\` i ${where.da}.`, `Unknown key \`${name}\` in ${where.en}.`);
-  const present = new Set(entriesOf(owner).map((entry) => entry.key.text));
+  const present = new Set(entriesOf(owner).map((entry) => entry.keyText));
   const suggestion = candidates.length === 1 ? candidates[0] : undefined;
   const taken = suggestion !== undefined && present.has(suggestion);
   const action = taken

@@ -63,7 +63,7 @@ export function unitTypeSpan(entity: Entity): Span | undefined {
  * in another mapping, and rewriting it there would change every unit that merges it.
  */
 export function ownPair(entity: Entity, key: string): Pair | undefined {
-  return entity.map.entries.find((pair) => pair.key.text === key);
+  return entity.map.entries.find((pair) => pair.keyText === key);
 }
 
 /**

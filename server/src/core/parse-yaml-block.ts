@@ -121,7 +121,7 @@ class BlockReader {
       }
       if (this.startsListItem()) throw DECLINE;
     }
-    const entries = takeFrom(pairs, base);
+    const entries = pairs.splice(base);
     const last = entries[entries.length - 1];
     const map = mapNode(entries, true, start, Math.max(last.keyEnd, last.value.end));
     findDuplicateKeys(map, this.duplicates);
@@ -152,7 +152,7 @@ class BlockReader {
       if (next > column) throw DECLINE;
       break;
     }
-    const items = takeFrom(this.items, base);
+    const items = this.items.splice(base);
     return { kind: 'seq', items, complete: true, start, end: items[items.length - 1].end };
   }
 
@@ -293,7 +293,7 @@ class BlockReader {
       this.skipSpaces();
       if (text.charCodeAt(this.pos) === CLOSE_BRACE) throw DECLINE;
     }
-    const map = mapNode(takeFrom(pairs, base), true, start, this.pos);
+    const map = mapNode(pairs.splice(base), true, start, this.pos);
     findDuplicateKeys(map, this.duplicates);
     return map;
   }
@@ -370,13 +370,6 @@ class BlockReader {
   private column(): number {
     return this.pos >= this.text.length ? -1 : this.pos - this.lineStart;
   }
-}
-
-/** The collection's entries or items, from `base` to the stack's top, moved into a list of their number. */
-function takeFrom<T>(stack: T[], base: number): T[] {
-  const taken = stack.slice(base);
-  stack.length = base;
-  return taken;
 }
 
 /** Characters a plain scalar may not start with. */
